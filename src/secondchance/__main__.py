@@ -1,0 +1,5 @@
+import sys
+
+from secondchance.cli import main
+
+sys.exit(main())

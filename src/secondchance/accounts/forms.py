@@ -1,0 +1,55 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+
+from .models import TIME_ZONE_CHOICES, Profile
+
+
+class SignUpForm(UserCreationForm):
+    email = forms.EmailField(
+        required=False,
+        max_length=254,
+        help_text="Optional. You can sign in with it instead of your username.",
+    )
+    country = forms.ChoiceField(
+        choices=Profile._meta.get_field("country").choices,
+        initial=Profile._meta.get_field("country").default,
+        help_text="So we can show helplines that work where you are.",
+    )
+    time_zone = forms.ChoiceField(
+        choices=TIME_ZONE_CHOICES,
+        initial="UTC",
+        help_text="Used for dates and late-night reminders. Your browser may fill it in.",
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if email and get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("An account already uses this e-mail address. Try signing in instead.")
+        return email
+
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        if commit:
+            Profile.objects.create(
+                owner=user, country=self.cleaned_data["country"], time_zone=self.cleaned_data["time_zone"]
+            )
+        return user
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.CharField(label="Username or e-mail", max_length=254)
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = ("country", "time_zone")
+        help_texts = {
+            "country": "Decides which helplines you see.",
+            "time_zone": "Dates and times are shown in this zone.",
+        }

@@ -1,0 +1,76 @@
+"""The ``secondchance`` command."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+import webbrowser
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "secondchance.web.settings")
+    import django
+
+    django.setup()
+
+
+def _can_open_browser() -> bool:
+    # Without a desktop, webbrowser may take over the terminal with a text browser.
+    return sys.platform in ("darwin", "win32") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def serve(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+    from waitress import serve as waitress_serve
+
+    from secondchance.web.wsgi import application
+
+    call_command("migrate", interactive=False, verbosity=0)
+    url = f"http://{args.host}:{args.port}/"
+    where = settings.DATABASES["default"]["NAME"]
+    print(f"Second Chance is running at {url}  (data: {where}; press Ctrl+C to stop)", flush=True)
+    if args.open and _can_open_browser():
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    waitress_serve(application, host=args.host, port=args.port, threads=args.threads, ident="secondchance", _quiet=True)
+    return 0
+
+
+def manage(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["secondchance manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="secondchance", description="Second Chance: a calm guide after a breakup.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve_cmd = commands.add_parser("serve", help="apply migrations, then serve the app")
+    serve_cmd.add_argument("--host", default=os.environ.get("SECONDCHANCE_HOST", DEFAULT_HOST))
+    serve_cmd.add_argument("--port", type=int, default=int(os.environ.get("SECONDCHANCE_PORT", DEFAULT_PORT)))
+    serve_cmd.add_argument("--threads", type=int, default=8)
+    serve_cmd.add_argument("--open", action="store_true", help="open the app in your browser once it is up")
+    serve_cmd.set_defaults(func=serve)
+
+    manage_cmd = commands.add_parser("manage", help="run a Django management command", add_help=False)
+    manage_cmd.add_argument("rest", nargs=argparse.REMAINDER)
+    manage_cmd.set_defaults(func=manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

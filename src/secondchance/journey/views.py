@@ -1,0 +1,160 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from secondchance.accounts.models import Profile
+from secondchance.program import readiness
+from secondchance.program.helplines import COUNTRY_CHOICES, helplines_for
+from secondchance.program.stages import STAGES, next_step_after_check
+
+from .forms import step_form
+from .models import Assessment, get_owned_or_404
+
+
+def home(request):
+    if request.user.is_authenticated:
+        return today(request)
+    return render(request, "journey/welcome.html")
+
+
+@login_required
+def today(request):
+    checks = Assessment.objects.owned_by(request.user)
+    latest_done = checks.exclude(completed_at=None).first()
+    in_progress = checks.filter(completed_at=None).first()
+    outcome = latest_done.outcome if latest_done else None
+    context = {
+        "latest": latest_done,
+        "in_progress": in_progress,
+        "next_step": next_step_after_check(outcome),
+        "stages": STAGES,
+        "safety_first": outcome == readiness.Outcome.SAFETY_FIRST,
+        "checks_taken": checks.exclude(completed_at=None).count(),
+    }
+    return render(request, "journey/today.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_start(request):
+    if request.method == "POST":
+        assessment = Assessment.objects.create(owner=request.user)
+        return redirect("check_step", pk=assessment.pk, step_id=readiness.STEPS[0].id)
+    in_progress = Assessment.objects.owned_by(request.user).filter(completed_at=None).first()
+    return render(request, "journey/check_start.html", {"in_progress": in_progress, "steps": readiness.STEPS})
+
+
+def _resume(assessment):
+    # With every answer in, the last screen is where they confirm and see the result.
+    step = readiness.first_unanswered_step(assessment.answers) or readiness.steps_to_ask(assessment.answers)[-1]
+    return redirect("check_step", pk=assessment.pk, step_id=step.id)
+
+
+@login_required
+@require_http_methods(["GET"])
+def check_resume(request, pk):
+    assessment = get_owned_or_404(Assessment, request.user, pk=pk)
+    if assessment.is_complete:
+        return redirect("check_result", pk=assessment.pk)
+    return _resume(assessment)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_step(request, pk, step_id):
+    assessment = get_owned_or_404(Assessment, request.user, pk=pk)
+    if assessment.is_complete:
+        return redirect("check_result", pk=assessment.pk)
+    steps = readiness.steps_to_ask(assessment.answers)
+    step = next((s for s in steps if s.id == step_id), None)
+    if step is None:
+        if step_id not in readiness.STEP_IDS:
+            raise Http404("No such step")
+        return _resume(assessment)
+    index = steps.index(step)
+    if index > 0 and _has_open_questions_before(steps, index, assessment.answers):
+        return _resume(assessment)
+
+    going_back = request.POST.get("direction") == "back"
+    form = step_form(
+        step,
+        data=request.POST if request.method == "POST" else None,
+        initial=assessment.answers,
+        require_answers=not going_back,
+    )
+    if request.method == "POST" and form.is_valid():
+        _save_step_answers(assessment, form.cleaned_data)
+        if going_back:
+            return redirect("check_step", pk=assessment.pk, step_id=steps[max(index - 1, 0)].id)
+        return _go_forward(assessment, step)
+
+    context = {
+        "assessment": assessment,
+        "step": step,
+        "form": form,
+        "position": index + 1,
+        "total": len(steps),
+        "previous": steps[index - 1] if index > 0 else None,
+    }
+    return render(request, "journey/check_step.html", context, status=400 if form.errors else 200)
+
+
+def _has_open_questions_before(steps, index, answers):
+    missing = set(readiness.missing_questions(answers))
+    return any(q.id in missing for s in steps[:index] for q in s.questions)
+
+
+def _save_step_answers(assessment, cleaned):
+    # Blank choices (allowed when going back) are not answers; keep the earlier ones.
+    given = {key: value for key, value in cleaned.items() if value != "" or readiness.QUESTIONS[key].free_text}
+    assessment.answers = readiness.validate_answers({**assessment.answers, **given})
+    assessment.save(update_fields=["answers", "updated_at"])
+
+
+def _go_forward(assessment, step):
+    steps = readiness.steps_to_ask(assessment.answers)
+    index = steps.index(step)
+    if index + 1 < len(steps):
+        return redirect("check_step", pk=assessment.pk, step_id=steps[index + 1].id)
+    if readiness.missing_questions(assessment.answers):
+        return _resume(assessment)
+    _finish(assessment)
+    return redirect("check_result", pk=assessment.pk)
+
+
+def _finish(assessment):
+    assessment.outcome = assessment.result().outcome.value
+    assessment.completed_at = timezone.now()
+    assessment.save(update_fields=["outcome", "completed_at", "updated_at"])
+
+
+@login_required
+def check_result(request, pk):
+    assessment = get_owned_or_404(Assessment, request.user, pk=pk)
+    if not assessment.is_complete:
+        return _resume(assessment)
+    result = assessment.result()
+    context = {
+        "assessment": assessment,
+        "result": result,
+        "next_step": next_step_after_check(result.outcome),
+        "helplines": helplines_for(Profile.for_user(request.user).country),
+    }
+    return render(request, "journey/check_result.html", context)
+
+
+@login_required
+def check_history(request):
+    checks = Assessment.objects.owned_by(request.user)
+    return render(request, "journey/check_history.html", {"checks": checks})
+
+
+def safety(request):
+    """The safety page is open to everyone: nobody should need an account to find help."""
+    country = request.GET.get("country")
+    if not country and request.user.is_authenticated:
+        country = Profile.for_user(request.user).country
+    context = {"helplines": helplines_for(country), "countries": COUNTRY_CHOICES}
+    return render(request, "journey/safety.html", context)

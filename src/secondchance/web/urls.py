@@ -1,0 +1,6 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("accounts/", include("secondchance.accounts.urls")),
+    path("", include("secondchance.journey.urls")),
+]
