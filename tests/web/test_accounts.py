@@ -1,0 +1,92 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from secondchance.accounts.models import Profile
+
+from .conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+SIGN_UP = {
+    "username": "sam",
+    "email": "sam@example.org",
+    "password1": PASSWORD,
+    "password2": PASSWORD,
+    "country": "AU",
+    "time_zone": "Australia/Sydney",
+}
+
+
+def test_sign_up_creates_a_profile_signs_in_and_starts_the_check(client):
+    response = client.post(reverse("signup"), SIGN_UP)
+    assert response.status_code == 302
+    assert response.url == reverse("check_start")
+    user = get_user_model().objects.get(username="sam")
+    assert user.password.startswith("argon2$")
+    profile = Profile.objects.get(owner=user)
+    assert (profile.country, profile.time_zone) == ("AU", "Australia/Sydney")
+    assert client.get(reverse("today")).context["user"] == user
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"password2": "something else entirely"}, "didn’t match"),
+        ({"password1": "short", "password2": "short"}, "too short"),
+        ({"country": "XX"}, "Select a valid choice"),
+        ({"username": ""}, "This field is required"),
+        ({"email": "not-an-email"}, "valid email"),
+    ],
+)
+def test_sign_up_with_bad_input_says_why_and_creates_nothing(client, change, message):
+    response = client.post(reverse("signup"), {**SIGN_UP, **change})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not get_user_model().objects.exists()
+    assert not Profile.objects.exists()
+
+
+def test_sign_up_refuses_an_e_mail_already_in_use(client, alice):
+    response = client.post(reverse("signup"), {**SIGN_UP, "email": "ALICE@example.org"})
+    assert "already uses this e-mail" in response.content.decode()
+    assert not get_user_model().objects.filter(username="sam").exists()
+
+
+@pytest.mark.parametrize("login", ["alice", "alice@example.org"])
+def test_sign_in_with_username_or_e_mail(client, alice, login):
+    response = client.post(reverse("login"), {"username": login, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.url == reverse("today")
+
+
+def test_sign_out_needs_a_post_and_ends_the_session(alice_client):
+    assert alice_client.get(reverse("logout")).status_code == 405
+    alice_client.post(reverse("logout"))
+    response = alice_client.get(reverse("check_history"))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_password_change_takes_effect(alice_client, alice):
+    new = "another calm password 77"
+    response = alice_client.post(
+        reverse("password_change"), {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
+    )
+    assert response.status_code == 302
+    alice.refresh_from_db()
+    assert alice.check_password(new)
+
+
+def test_repeated_failed_sign_ins_are_throttled(client, alice):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "alice", "password": "wrong password"})
+    response = client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "paused for 15 minutes" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_settings_change_country_for_helplines(alice_client, alice):
+    alice_client.post(reverse("settings"), {"country": "IE", "time_zone": "Europe/Dublin"})
+    assert Profile.objects.get(owner=alice).country == "IE"
+    assert "Samaritans" in alice_client.get(reverse("safety")).content.decode()
