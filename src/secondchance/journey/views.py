@@ -98,7 +98,7 @@ def check_step(request, pk, step_id):
         "total": len(steps),
         "previous": steps[index - 1] if index > 0 else None,
     }
-    return render(request, "journey/check_step.html", context, status=400 if form.errors else 200)
+    return render(request, "journey/check_step.html", context)
 
 
 def _has_open_questions_before(steps, index, answers):

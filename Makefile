@@ -1,0 +1,40 @@
+# Second Chance: `make run` to use the app, `make test` to run every test.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run serve test test-sqlite test-postgres browser clean
+
+run: $(VENV)/.installed
+	$(BIN)/secondchance serve --open --host $(HOST) --port $(PORT)
+
+serve: run
+
+test: $(VENV)/.installed-test browser
+	scripts/run-tests
+
+test-sqlite: $(VENV)/.installed-test browser
+	scripts/run-tests sqlite
+
+test-postgres: $(VENV)/.installed-test browser
+	scripts/run-tests postgres
+
+browser:
+	scripts/ensure-chromium
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+clean:
+	rm -rf $(VENV) test-results .pytest_cache .coverage
