@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import os
 import sys
 import threading
 import webbrowser
+from pathlib import Path
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -42,6 +45,37 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def plan(args: argparse.Namespace) -> int:
+    """Print the plan for a journey snapshot as JSON; bad input exits 2 with one line naming the field."""
+    from secondchance.program.journey_json import load_journey, plan_to_dict
+    from secondchance.program.plan import build_plan
+    from secondchance.program.snapshot import SnapshotError
+
+    try:
+        today = dt.date.fromisoformat(args.today)
+    except ValueError:
+        return _usage_error(f"--today: {args.today!r} is not a date written YYYY-MM-DD")
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return _usage_error(f"{args.file}: cannot read it ({error})")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return _usage_error(f"{args.file}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})")
+    try:
+        journey = load_journey(data)
+    except SnapshotError as error:
+        return _usage_error(str(error))
+    print(json.dumps(plan_to_dict(build_plan(journey, today)), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _usage_error(message: str) -> int:
+    print(f"secondchance: {message}", file=sys.stderr)
+    return 2
+
+
 def manage(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import execute_from_command_line
@@ -60,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--threads", type=int, default=8)
     serve_cmd.add_argument("--open", action="store_true", help="open the app in your browser once it is up")
     serve_cmd.set_defaults(func=serve)
+
+    plan_cmd = commands.add_parser("plan", help="print the plan for a journey snapshot (JSON) as JSON")
+    plan_cmd.add_argument("--today", required=True, help="the date to plan for, YYYY-MM-DD")
+    plan_cmd.add_argument("file", help="the snapshot file, or - to read standard input")
+    plan_cmd.set_defaults(func=plan)
 
     manage_cmd = commands.add_parser("manage", help="run a Django management command", add_help=False)
     manage_cmd.add_argument("rest", nargs=argparse.REMAINDER)
