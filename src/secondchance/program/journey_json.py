@@ -70,6 +70,7 @@ def plan_to_dict(plan: Plan) -> dict:
         "stage": plan.stage,
         "stage_title": plan.stage_title,
         "stage_reason": plan.stage_reason,
+        "stage_rule": plan.stage_rule,
         "stages_done": [{"stage": d.stage, "reason": d.reason} for d in plan.stages_done],
         "next_actions": [
             {"id": a.id, "title": a.title, "why": a.why, "rule": a.rule, "source": a.source} for a in plan.next_actions

@@ -26,6 +26,7 @@ class NoContactStatus:
     days_left: int
     slips: int
     reasons: tuple[str, ...]
+    rules: tuple[str, ...]
     limited_contact_reasons: tuple[str, ...]
 
 
@@ -46,8 +47,14 @@ def limited_contact_reasons(journey: Journey) -> tuple[str, ...]:
 
 def no_contact_target_days(journey: Journey) -> tuple[int, tuple[str, ...]]:
     """A personal target between 30 and 90 days, with the reasons for any extra time."""
+    days, reasons, _ = _target_with_rules(journey)
+    return days, reasons
+
+
+def _target_with_rules(journey: Journey) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
     days = MIN_NO_CONTACT_DAYS
     reasons = [f"At least {MIN_NO_CONTACT_DAYS} days apart for everyone."]
+    rules = ["no_contact_minimum"]
     breakup = journey.breakup
     if breakup is not None:
         if breakup.ended_by == "them_considered":
@@ -60,13 +67,17 @@ def no_contact_target_days(journey: Journey) -> tuple[int, tuple[str, ...]]:
         if breakup.intense_emotions:
             days += EXTRA_DAYS_INTENSE_EMOTIONS
             reasons.append(f"Feelings are still very strong: +{EXTRA_DAYS_INTENSE_EMOTIONS} days.")
+    if days > MIN_NO_CONTACT_DAYS:
+        rules.append("no_contact_longer_when")
     slips = len(slips_during_no_contact(journey))
     if slips:
         days += EXTRA_DAYS_PER_SLIP * slips
         reasons.append(f"{slips} slip{'s' if slips > 1 else ''} during no contact: +{EXTRA_DAYS_PER_SLIP * slips} days.")
+        rules.append("slips_extend_never_reset")
     if days > MAX_NO_CONTACT_DAYS:
         reasons.append(f"Capped at {MAX_NO_CONTACT_DAYS} days.")
-    return clamp_no_contact_days(days), tuple(reasons)
+        rules.append("no_contact_maximum")
+    return clamp_no_contact_days(days), tuple(reasons), tuple(rules)
 
 
 def clamp_no_contact_days(days: int) -> int:
@@ -83,7 +94,7 @@ def slips_during_no_contact(journey: Journey):
 def no_contact_status(journey: Journey, today: dt.date) -> NoContactStatus | None:
     if journey.breakup is None:
         return None
-    days, reasons = no_contact_target_days(journey)
+    days, reasons, rules = _target_with_rules(journey)
     target = journey.breakup.date + dt.timedelta(days=days)
     limited = limited_contact_reasons(journey)
     done = max(0, (today - journey.breakup.date).days)
@@ -95,5 +106,6 @@ def no_contact_status(journey: Journey, today: dt.date) -> NoContactStatus | Non
         days_left=max(0, (target - today).days),
         slips=len(slips_during_no_contact(journey)),
         reasons=reasons,
+        rules=rules,
         limited_contact_reasons=limited,
     )

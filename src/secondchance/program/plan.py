@@ -93,6 +93,7 @@ class Plan:
     today: dt.date
     stage: str
     stage_reason: str
+    stage_rule: str
     stages_done: tuple[StageDone, ...]
     next_actions: tuple[Action, ...]
     locked: tuple[Lock, ...]
@@ -122,11 +123,13 @@ class _Walk:
     done: list[StageDone] = field(default_factory=list)
     stage: str = "readiness"
     reason: str = ""
+    rule: str = "readiness_check"
     actions: list[Action] = field(default_factory=list)
     trial: TrialHealth | None = None
 
     def stop(self, stage: str, reason: str, *actions: Action) -> _Walk:
         self.stage, self.reason = stage, reason
+        self.rule = actions[0].rule
         self.actions.extend(actions)
         return self
 
@@ -141,19 +144,21 @@ def build_plan(journey: Journey, today: dt.date) -> Plan:
     walk = _walk_stages(journey, today, no_contact, interest, ladder)
     locks = _locks(journey, today, safety, consent, no_contact, interest, ladder, walk)
     outreach_allowed = not any(lock.action == "outreach" for lock in locks)
-    move_on_reason = _move_on_reason(journey, consent)
+    move_on_reason, move_on_rule = _move_on_reason(journey, consent)
 
     if safety.active:
-        stage, reason, actions = "safety", _safety_reason(safety), _safety_actions(safety)
+        stage, reason, stage_rule, actions = "safety", _safety_reason(safety), "safety_first", _safety_actions(safety)
     elif move_on_reason:
-        stage, reason, actions = "move_on", move_on_reason, _move_on_actions(journey, today, consent)
+        stage, reason, stage_rule = "move_on", move_on_reason, move_on_rule
+        actions = _move_on_actions(journey, today, consent)
     else:
-        stage, reason, actions = walk.stage, walk.reason, walk.actions
+        stage, reason, stage_rule, actions = walk.stage, walk.reason, walk.rule, walk.actions
 
     return Plan(
         today=today,
         stage=stage,
         stage_reason=reason,
+        stage_rule=stage_rule,
         stages_done=tuple(walk.done),
         next_actions=tuple(actions),
         locked=tuple(locks),
@@ -197,23 +202,23 @@ def _safety_actions(safety: SafetyStatus) -> list[Action]:
     return actions
 
 
-def _move_on_reason(journey: Journey, consent: ConsentStatus) -> str:
+def _move_on_reason(journey: Journey, consent: ConsentStatus) -> tuple[str, str]:
+    """Why the journey is in Move On, with the rule that puts it there; ("", "") when it isn't."""
     if consent.closed:
         words = ", ".join(CLOSED_DOOR_WORDS[kind] for kind in consent.closed_by)
-        return f"On {consent.closed_on.isoformat()} {words}. Their choice ends the pursuit."
+        return f"On {consent.closed_on.isoformat()} {words}. Their choice ends the pursuit.", "consent_ends_pursuit"
     if journey.events_of("chose_move_on"):
-        return "You chose to move on."
+        return "You chose to move on.", "move_on_always_open"
     if journey.breakup is not None and dealbreakers_in(journey.breakup.causes):
         labels = ", ".join(cause_label(c) for c in dealbreakers_in(journey.breakup.causes))
-        return f"A dealbreaker was part of the breakup ({labels})."
+        return f"A dealbreaker was part of the breakup ({labels}).", "dealbreaker_move_on"
     conversation = _latest_conversation(journey)
     if conversation is not None and conversation.outcome == "no":
-        return f"In your honest conversation on {conversation.date.isoformat()} they said no."
-    if journey.readiness is not None:
-        result = _readiness_result(journey)
-        if result is not None and result.outcome is stage0.Outcome.MOVE_ON:
-            return f"Your check on {journey.readiness.taken_on.isoformat()} pointed to moving on."
-    return ""
+        return f"In your honest conversation on {conversation.date.isoformat()} they said no.", "conversation_outcome"
+    result = _readiness_result(journey)
+    if result is not None and result.outcome is stage0.Outcome.MOVE_ON:
+        return f"Your check on {journey.readiness.taken_on.isoformat()} pointed to moving on.", "readiness_check"
+    return "", ""
 
 
 def _move_on_actions(journey: Journey, today: dt.date, consent: ConsentStatus) -> list[Action]:
