@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run serve test test-sqlite test-postgres browser clean
+.PHONY: run serve test test-sqlite test-postgres browser bench clean
 
 run: $(VENV)/.installed
 	$(BIN)/secondchance serve --open --host $(HOST) --port $(PORT)
@@ -38,3 +38,6 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 clean:
 	rm -rf $(VENV) test-results .pytest_cache .coverage
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m bench.screening

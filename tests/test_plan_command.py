@@ -103,3 +103,29 @@ def test_the_installed_command_runs_as_a_program():
         capture_output=True, text=True, check=True,
     )
     assert json.loads(result.stdout)["stage"] == "move_on"
+
+
+def test_screen_prints_json_with_spans_and_route(capsys):
+    text = "He never hit me, but he threatens me."
+    assert main(["screen", "--json", text]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result == {"red_flags": [{"category": "threat", "start": 24, "end": 36}], "crisis": False, "route": "safety"}
+    assert text[24:36] == "threatens me"
+
+
+def test_screen_routes_crisis_language(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", __import__("io").TextIOWrapper(__import__("io").BytesIO("I want to die.".encode())))
+    assert main(["screen", "--json", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["route"] == "crisis"
+
+
+@pytest.mark.parametrize(("args", "stdin", "message"), [
+    (["screen", "   "], None, "no text"),
+    (["screen"], None, "give the text"),
+    (["screen", "-"], b"\xff\xfe\xfa", "not UTF-8"),
+])
+def test_screen_without_text_exits_2(capsys, monkeypatch, args, stdin, message):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", __import__("io").TextIOWrapper(__import__("io").BytesIO(stdin)))
+    assert main(args) == 2
+    assert message in capsys.readouterr().err

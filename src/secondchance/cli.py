@@ -76,6 +76,47 @@ def _usage_error(message: str) -> int:
     return 2
 
 
+def screen(args: argparse.Namespace) -> int:
+    """Screen text for red flags and crisis language."""
+    from secondchance.program.screening import screen as screen_text
+
+    text, problem = _read_text_argument(args.text, "screen")
+    if problem:
+        return _usage_error(problem)
+    result = screen_text(text)
+    if args.json:
+        payload = {
+            "red_flags": [{"category": f.category, "start": f.start, "end": f.end} for f in result.red_flags],
+            "crisis": result.crisis,
+            "route": result.route,
+        }
+        print(json.dumps(payload, ensure_ascii=False))
+        return 0
+    if result.crisis:
+        print("Crisis language found. Please talk to someone now: see the crisis lines on the Safety page.")
+    for flag in result.red_flags:
+        print(f"{flag.category}: \"{flag.text}\" (characters {flag.start}-{flag.end})")
+    if result.route == "none":
+        print("No red flags found.")
+    return 0
+
+
+def _read_text_argument(value: str | None, verb: str) -> tuple[str, str]:
+    """The text from the argument or standard input, or a message saying what is wrong with it."""
+    if value is None:
+        return "", f"give the text to {verb} as an argument, or - to read standard input"
+    if value == "-":
+        try:
+            value = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError:
+            return "", "the input is not UTF-8 text"
+    if "\x00" in value:
+        return "", "the input is not text"
+    if not value.strip():
+        return "", f"there is no text to {verb}"
+    return value, ""
+
+
 def manage(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import execute_from_command_line
@@ -99,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     plan_cmd.add_argument("--today", required=True, help="the date to plan for, YYYY-MM-DD")
     plan_cmd.add_argument("file", help="the snapshot file, or - to read standard input")
     plan_cmd.set_defaults(func=plan)
+
+    screen_cmd = commands.add_parser("screen", help="screen text for red flags and crisis language")
+    screen_cmd.add_argument("--json", action="store_true", help="print the result as JSON")
+    screen_cmd.add_argument("text", nargs="?", help="the text, or - to read standard input")
+    screen_cmd.set_defaults(func=screen)
 
     manage_cmd = commands.add_parser("manage", help="run a Django management command", add_help=False)
     manage_cmd.add_argument("rest", nargs=argparse.REMAINDER)

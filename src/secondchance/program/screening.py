@@ -1,0 +1,188 @@
+"""Free-text screening for red flags and crisis language (PROGRAM.md "Safety").
+
+Everything a person writes (journal, reflections, signals, meeting notes,
+message drafts) passes through ``screen``. It finds what an ex did to the
+writer, threats in either direction, and self-harm or suicide language, each
+with the character span it is about. It leaves out:
+
+- negated statements: "he never hit me", "I don't want to die";
+- other people's stories: "my friend's boyfriend hit her", "my boss yells at me";
+- figures of speech: "this job is killing me", "it hit me that it's over".
+
+The patterns are ours, in ``data/red_flags.txt``, compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+CATEGORIES = ("physical", "sexual", "threat", "fear", "stalking", "control", "contempt", "repeated_cheating")
+CRISIS = "crisis"
+
+# Words that negate what follows them, a few words on, in the same clause.
+_NEGATOR = re.compile(r"\b(?:not|never|no|nobody|without|n't|\w+n't|dont|didnt|doesnt|wont|wouldnt|cant|isnt|wasnt|hasnt|havent)\b")
+# Negators that do not deny the statement after them ("I don't know why he hit me").
+_NOT_A_DENIAL = re.compile(
+    r"\b(?:don'?t|do\s+not|didn'?t)\s+(?:know|understand|remember|get)\s+(?:why|how|when|what|if|whether)\b"
+    r"|\bcan'?t\s+(?:believe|stop\s+thinking|forget|understand)\b"
+    r"|\bno\s+(?:idea|clue)\s+(?:why|how|when)\b"
+    r"|\bnot\s+sure\s+(?:why|if|whether|how)\b"
+    r"|\bnot\s+the\s+first\s+time\b"
+    r"|\bno\s+matter\b"
+    r"|\bnot\s+only\b"
+)
+NEGATION_WINDOW_WORDS = 4
+# Where a clause starts again: negation and the speaker do not carry across these.
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n]|,|\b(?:but|however|although|though|yet|then|so|because|until|and|or|when|after|before)\b")
+_WORD = re.compile(r"[\w']+")
+
+# Who a sentence is about. The nearest of these before a match decides whose story it is.
+_EX_WORDS = frozenset(
+    "he she they him her them ex partner boyfriend girlfriend husband wife fiance fiancé fiancee fiancée bf gf spouse".split()
+)
+_OTHER_WORDS = frozenset(
+    """friend friends mom mum mother dad father parent parents boss sister brother cousin aunt uncle coworker
+    co-worker colleague colleagues teacher kid kids child children son daughter neighbour neighbor neighbours neighbors
+    people someone somebody everyone everybody stranger strangers roommate flatmate manager therapist doctor
+    dog cat it that this life job work reality news thought realisation realization movie film song book
+    character guy girl man woman team coach villain hero actor""".split()
+)
+# Categories about what someone else did, where the speaker must be the ex (or unnamed).
+_AGENT_CHECKED = frozenset(CATEGORIES) - {"fear"}
+# Where "I checked my phone" is the writer's own doing, not something done to them.
+_WRITER_CAN_BE_AGENT = frozenset({"stalking"})
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    category: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Screening:
+    red_flags: tuple[RedFlag, ...]
+    crisis: bool
+    crisis_spans: tuple[tuple[int, int], ...]
+
+    @property
+    def route(self) -> str:
+        """Crisis outranks safety: someone at risk of harming themselves needs help first."""
+        if self.crisis:
+            return "crisis"
+        if self.red_flags:
+            return "safety"
+        return "none"
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(flag.category for flag in self.red_flags))
+
+
+def _load_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    text = resources.files(__package__).joinpath("data/red_flags.txt").read_text(encoding="utf-8")
+    macros: dict[str, str] = {}
+    patterns: dict[str, list[re.Pattern[str]]] = {}
+    category = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            name, _, value = line[1:].partition("=")
+            macros[name.strip()] = value.strip()
+        elif line.startswith("[") and line.endswith("]"):
+            category = line[1:-1]
+            patterns[category] = []
+        else:
+            for name, value in macros.items():
+                line = line.replace("{" + name + "}", value)
+            patterns[category].append(re.compile(line, re.IGNORECASE))
+    return {name: tuple(found) for name, found in patterns.items()}
+
+
+PATTERNS = _load_patterns()
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The part of the match's clause that comes before it."""
+    before = text[:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    return before[breaks[-1].end():] if breaks else before
+
+
+def is_negated(text: str, start: int) -> bool:
+    """True when a negator stands within a few words before the match, in the same clause."""
+    clause = _clause_before(text, start)
+    words = _WORD.findall(clause)[-NEGATION_WINDOW_WORDS:]
+    window = " ".join(words).lower()
+    if not _NEGATOR.search(window):
+        return False
+    return not _NOT_A_DENIAL.search(clause.lower())
+
+
+def is_someone_elses_story(text: str, start: int, writer_counts: bool = False) -> bool:
+    """True when the nearest person named before the match, in its sentence, is not the ex."""
+    sentence = re.split(r"[.!?\n]", text[:start])[-1].lower()
+    words = _WORD.findall(sentence)
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if writer_counts and word == "i":
+            return True
+        bare = word[:-2] if word.endswith("'s") else word
+        if word in _EX_WORDS:
+            # "my friend's husband" is somebody else's partner.
+            previous = words[index - 1] if index else ""
+            return previous.endswith("'s") and previous[:-2] in _OTHER_WORDS
+        if bare in _OTHER_WORDS:
+            return True
+    return False
+
+
+_INTENT_ONLY = re.compile(r"\b(?:threaten(?:ed|s|ing)?|said\s+(?:he|she|they)(?:'d|\s+would|'ll|\s+will))\s+(?:to\s+)?$")
+
+
+def _names_the_ex(matched: str) -> bool:
+    """A match that itself says who did it ("the third time he cheated") needs no look back."""
+    return any(word in _EX_WORDS for word in _WORD.findall(matched.lower()))
+
+
+def _matches(text: str, category: str):
+    for pattern in PATTERNS[category]:
+        for match in pattern.finditer(text):
+            act = match.start("core") if "core" in pattern.groupindex else match.start()
+            if is_negated(text, act):
+                continue
+            if category == "physical" and _INTENT_ONLY.search(text[max(0, act - 30):act]):
+                continue  # "threatened to hit me" is a threat, not (yet) a blow
+            if category in _AGENT_CHECKED and not _names_the_ex(match.group()):
+                if is_someone_elses_story(text, match.start(), category in _WRITER_CAN_BE_AGENT):
+                    continue
+            yield match
+
+
+def _without_overlaps(flags: list[RedFlag]) -> list[RedFlag]:
+    kept: list[RedFlag] = []
+    for flag in sorted(flags, key=lambda f: (f.start, -(f.end - f.start))):
+        if not any(k.category == flag.category and k.start <= flag.start < k.end for k in kept):
+            kept.append(flag)
+    return kept
+
+
+def screen(text: str) -> Screening:
+    """Screen one piece of writing. Pure and fast: call it on every save."""
+    if not isinstance(text, str):
+        raise TypeError("screen() needs text")
+    normal = text.translate(_APOSTROPHES)
+    flags = [
+        RedFlag(category, m.start(), m.end(), text[m.start():m.end()])
+        for category in CATEGORIES
+        for m in _matches(normal, category)
+    ]
+    crisis = sorted({(m.start(), m.end()) for m in _matches(normal, CRISIS)})
+    return Screening(tuple(_without_overlaps(flags)), bool(crisis), tuple(crisis))
