@@ -7,3 +7,6 @@ import tempfile
 os.environ.setdefault("SECONDCHANCE_DATA_DIR", tempfile.mkdtemp(prefix="secondchance-test-"))
 
 from secondchance.web.settings import *  # noqa: E402,F403
+
+# Lets tests move "today" with SECONDCHANCE_TODAY (never honoured in production).
+TESTING = True

@@ -511,3 +511,11 @@ def test_no_contact_lists_the_rules_behind_its_target():
     status = no_contact_status(heavy, day(5))
     assert status.rules == ("no_contact_minimum", "no_contact_longer_when", "slips_extend_never_reset", "no_contact_maximum")
     assert status.target_days == MAX_NO_CONTACT_DAYS
+
+
+def test_a_flag_recorded_after_a_resolution_on_the_same_day_counts():
+    events = (s.Event(day(70), "red_flag"), s.Event(day(70), "safety_resolved"), s.Event(day(70), "red_flag", "fear"))
+    plan = build_plan(replace(ready_for_conversation(), events=events), day(70))
+    assert plan.stage == "safety" and plan.safety.flags == ("fear",)
+    resolved = replace(ready_for_conversation(), events=events[:2])
+    assert build_plan(resolved, day(70)).stage == "conversation"

@@ -48,7 +48,7 @@ class SignInForm(AuthenticationForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ("country", "time_zone")
+        fields = ("country", "time_zone", "discreet_mode")
         help_texts = {
             "country": "Decides which helplines you see.",
             "time_zone": "Dates and times are shown in this zone.",

@@ -14,6 +14,18 @@ class Profile(models.Model):
     owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     country = models.CharField(max_length=8, choices=COUNTRY_CHOICES, default=DEFAULT_COUNTRY)
     time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default="UTC")
+    discreet_mode = models.BooleanField(
+        default=False, help_text="A plain tab title and no app name in exported file names."
+    )
+    # Relationship facts (PROGRAM.md stage 1 "Seriousness") that shape the plan.
+    relationship_months = models.PositiveIntegerField(default=0, help_text="Roughly how long you were together, in months.")
+    lived_together = models.BooleanField(default=False)
+    married = models.BooleanField(default=False)
+    children = models.BooleanField(default=False, help_text="You have children together.")
+    shared_home = models.BooleanField(default=False, help_text="You still share a home.")
+    work_together = models.BooleanField(default=False)
+    previous_breakups = models.PositiveSmallIntegerField(default=0, help_text="Times you broke up and got back together before.")
+    limited_contact = models.BooleanField(default=False, help_text="Keep limited contact (logistics only) instead of none.")
 
     def __str__(self):
         return f"Profile of {self.owner}"

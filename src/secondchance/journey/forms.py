@@ -33,3 +33,203 @@ def step_form(step: Step, data=None, initial=None, require_answers=True) -> form
             )
     form_class = type(f"{step.id.title().replace('-', '')}Form", (forms.Form,), fields)
     return form_class(data=data, initial=initial)
+
+
+# --- Forms for the program's records ------------------------------------------------
+
+from secondchance.accounts.models import Profile  # noqa: E402
+from secondchance.program.causes import CAUSES  # noqa: E402
+from secondchance.program.interest import NEGATIVE_SIGNALS, OWN_WORDS, POSITIVE_SIGNALS  # noqa: E402
+from secondchance.program.trial import CRITERIA, SCORE_MAX, SCORE_MIN  # noqa: E402
+
+from . import models as m  # noqa: E402
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+
+
+class ScreenedForm(forms.ModelForm):
+    """A form whose free text is screened for red flags and crisis language when saved."""
+
+    screened_fields: tuple[str, ...] = ()
+
+    def screened_text(self) -> str:
+        return "\n".join(str(self.cleaned_data.get(name) or "") for name in self.screened_fields)
+
+
+def _dated(model, fields, screened=(), widgets=None, labels=None, help_texts=None):
+    meta = type(
+        "Meta",
+        (),
+        {
+            "model": model,
+            "fields": fields,
+            "widgets": {"date": DATE_WIDGET, **(widgets or {})},
+            "labels": labels or {},
+            "help_texts": help_texts or {},
+        },
+    )
+    return type(f"{model.__name__}Form", (ScreenedForm,), {"Meta": meta, "screened_fields": screened})
+
+
+class BreakupForm(ScreenedForm):
+    screened_fields = ("reasons_given", "triggers", "went_right", "went_wrong")
+    causes = forms.MultipleChoiceField(
+        choices=[(c.id, c.label) for c in CAUSES],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Pick every cause that played a part. Each shows how fixable it usually is.",
+    )
+
+    class Meta:
+        model = m.Breakup
+        fields = ("date", "ended_by", "causes", "reasons_given", "triggers", "went_right", "went_wrong", "intense_emotions")
+        widgets = {"date": DATE_WIDGET}
+        labels = {"ended_by": "Who ended it, and how", "went_right": "What went right", "went_wrong": "What went wrong"}
+
+
+class RelationshipForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = (
+            "relationship_months",
+            "lived_together",
+            "married",
+            "children",
+            "shared_home",
+            "work_together",
+            "previous_breakups",
+            "limited_contact",
+        )
+
+
+MistakeForm = _dated(m.Mistake, ("what", "remedy"), screened=("what", "remedy"))
+SlipForm = _dated(m.Slip, ("date", "what", "trigger"), screened=("what", "trigger"))
+GoalForm = _dated(m.Goal, ("area", "title"))
+ContactForm = _dated(m.Contact, ("date", "channel", "initiated_by", "response", "note"), screened=("note",))
+HangoutForm = _dated(m.Hangout, ("date", "kind", "felt", "note"), screened=("kind", "note"))
+ConversationForm = _dated(m.Conversation, ("date", "outcome", "note"), screened=("note",))
+ConcernForm = _dated(m.Concern, ("date", "who", "topic"), screened=("topic",))
+WritingForm = _dated(
+    m.WritingSession,
+    ("date", "minutes", "felt", "text"),
+    screened=("text",),
+    labels={"felt": "How did that feel?", "text": "What you wrote (optional, only you can see it)"},
+)
+JournalForm = _dated(m.JournalEntry, ("text",), screened=("text",), labels={"text": "What's on your mind?"})
+SelfNotesForm = _dated(
+    m.SelfNotes, ("strengths", "liked_qualities", "habits_to_change", "reasons_to_wait"),
+    screened=("strengths", "liked_qualities", "habits_to_change", "reasons_to_wait"),
+)
+ConversationPrepForm = _dated(
+    m.ConversationPrep,
+    ("opening", "their_concerns", "what_didnt_work", "do_differently", "goals", "apology_regret", "apology_responsibility", "apology_remedy"),
+    screened=("their_concerns", "what_didnt_work", "do_differently", "apology_regret", "apology_responsibility", "apology_remedy"),
+    labels={"apology_regret": "Regret", "apology_responsibility": "Responsibility", "apology_remedy": "Remedy", "opening": "Opening line"},
+)
+TrialPlanForm = _dated(m.TrialPlan, ("agreements", "disagreement_plan"), screened=("agreements", "disagreement_plan"))
+
+
+class GoalCheckInForm(ScreenedForm):
+    class Meta:
+        model = m.GoalCheckIn
+        fields = ("goal", "date", "progress")
+        widgets = {"date": DATE_WIDGET}
+
+    def __init__(self, *args, owner=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only your own goals can be checked in on.
+        self.fields["goal"].queryset = m.Goal.objects.owned_by(owner) if owner else m.Goal.objects.none()
+
+    def clean_progress(self):
+        progress = self.cleaned_data["progress"]
+        if progress > 100:
+            raise forms.ValidationError("Progress is a number from 0 to 100.")
+        return progress
+
+
+class SignalForm(ScreenedForm):
+    screened_fields = ("note",)
+    kind = forms.ChoiceField(
+        choices=[
+            ("Warm signs", list(POSITIVE_SIGNALS.items())),
+            ("Cool signs", [(k, v) for k, v in NEGATIVE_SIGNALS.items() if k not in ("firm_no", "blocked", "new_partner")]),
+            ("Something else", [(OWN_WORDS, "Something else (describe it below)")]),
+        ],
+        label="What did you notice?",
+    )
+
+    class Meta:
+        model = m.Signal
+        fields = ("date", "kind", "direction", "note")
+        widgets = {"date": DATE_WIDGET}
+        labels = {"direction": "For something else: is it a warm or a cool sign?"}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == OWN_WORDS:
+            if not data.get("note", "").strip():
+                self.add_error("note", "Describe what you noticed.")
+            if not data.get("direction"):
+                self.add_error("direction", "Choose whether it's a warm or a cool sign.")
+        return data
+
+
+class UrgeForm(ScreenedForm):
+    screened_fields = ("helped",)
+
+    class Meta:
+        model = m.Urge
+        fields = ("intensity", "outcome", "helped")
+
+    def clean_intensity(self):
+        value = self.cleaned_data["intensity"]
+        if not 1 <= value <= 10:
+            raise forms.ValidationError("Intensity is a number from 1 to 10.")
+        return value
+
+
+class TrialCheckInForm(ScreenedForm):
+    screened_fields = ("note",)
+
+    class Meta:
+        model = m.TrialCheckIn
+        fields = ("date", "red_flag", "note")
+        widgets = {"date": DATE_WIDGET}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, label in CRITERIA.items():
+            self.fields[key] = forms.TypedChoiceField(
+                label=label,
+                choices=[(n, str(n)) for n in range(SCORE_MIN, SCORE_MAX + 1)],
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages=CHOICE_ERRORS,
+                help_text=f"{SCORE_MIN} = not at all, {SCORE_MAX} = very much.",
+            )
+
+    def save(self, commit=True):
+        self.instance.scores = {key: self.cleaned_data[key] for key in CRITERIA}
+        return super().save(commit=commit)
+
+
+class EventForm(forms.ModelForm):
+    """The events a person records themselves; red flags and their resolution come from the safety page."""
+
+    USER_KINDS = ("said_no", "blocked", "new_partner", "they_reached_out", "chose_move_on", "counselling_started", "went_public")
+
+    class Meta:
+        model = m.Event
+        fields = ("date", "kind", "note")
+        widgets = {"date": DATE_WIDGET}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k, v) for k, v in m.Event.KINDS if k in self.USER_KINDS]
+
+
+class MoodForm(forms.ModelForm):
+    class Meta:
+        model = m.MoodCheckIn
+        fields = ("mood",)
+        widgets = {"mood": forms.RadioSelect}

@@ -3,6 +3,7 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 
 from secondchance.program import readiness
+from secondchance.program.self_work import AREAS
 
 
 class OwnedQuerySet(models.QuerySet):
@@ -50,3 +51,214 @@ class Assessment(OwnedModel):
 
     def result(self) -> readiness.ReadinessResult:
         return readiness.assess_readiness(self.answers)
+
+
+# --- The program's records (PROGRAM.md stages 1 to 10, Move On, Safety) ----------
+
+TEXT_MAX = 2000
+SHORT_MAX = 200
+
+
+def short_text(**kwargs):
+    return models.CharField(max_length=SHORT_MAX, **kwargs)
+
+
+def long_text(**kwargs):
+    return models.TextField(max_length=TEXT_MAX, **kwargs)
+
+
+def choices_of(literal_type):
+    return [(value, value.replace("_", " ").capitalize()) for value in literal_type.__args__]
+
+
+class Breakup(OwnedModel):
+    """Stage 1: how it ended and why. One per person."""
+
+    ENDED_BY = [
+        ("me_impulsive", "I ended it, on impulse"),
+        ("me_after_frustration", "I ended it, after a long time of frustration"),
+        ("them_considered", "They ended it, after careful thought"),
+        ("them_impulsive", "They ended it, suddenly"),
+        ("mutual", "We both decided"),
+    ]
+    date = models.DateField(help_text="The day it ended.")
+    ended_by = models.CharField(max_length=24, choices=ENDED_BY, blank=True)
+    causes = models.JSONField(default=list, blank=True)
+    reasons_given = long_text(blank=True, help_text="What they said, in their words as best you remember.")
+    triggers = long_text(blank=True, help_text="What sets you off, one per line.")
+    went_right = long_text(blank=True, help_text="One per line.")
+    went_wrong = long_text(blank=True, help_text="One per line.")
+    intense_emotions = models.BooleanField(default=False, help_text="Feelings are still very strong most days.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="one_breakup_per_owner")]
+
+
+class Mistake(OwnedModel):
+    what = short_text(help_text="Something you did that hurt the relationship.")
+    remedy = short_text(blank=True, help_text="What you will do differently, concretely.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Slip(OwnedModel):
+    date = models.DateField()
+    what = short_text(help_text="What happened, e.g. 'sent a text at night'.")
+    trigger = short_text(blank=True, help_text="What set it off.")
+
+
+class Urge(OwnedModel):
+    OUTCOMES = [("held", "I held on"), ("reached_out", "I reached out")]
+    created_at = models.DateTimeField(auto_now_add=True)
+    intensity = models.PositiveSmallIntegerField(default=5)
+    outcome = models.CharField(max_length=16, choices=OUTCOMES)
+    helped = short_text(blank=True, help_text="What helped, if anything.")
+
+
+class SelfNotes(OwnedModel):
+    """Stage 3 lists and the urge tool's reasons. One per person."""
+
+    strengths = long_text(blank=True, help_text="One per line.")
+    liked_qualities = long_text(blank=True, help_text="What they first liked in you, one per line.")
+    habits_to_change = long_text(blank=True, help_text="One per line.")
+    reasons_to_wait = long_text(blank=True, help_text="Your own reasons for giving it time, one per line.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="one_self_notes_per_owner")]
+
+
+class Goal(OwnedModel):
+    area = models.CharField(max_length=24, choices=list(AREAS.items()))
+    title = short_text()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class GoalCheckIn(OwnedModel):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="checkins")
+    date = models.DateField()
+    progress = models.PositiveSmallIntegerField(help_text="0 to 100.")
+
+
+class Signal(OwnedModel):
+    date = models.DateField()
+    kind = models.CharField(max_length=32)
+    direction = models.CharField(max_length=8, blank=True, choices=[("positive", "A warm sign"), ("negative", "A cool sign")])
+    note = short_text(blank=True)
+
+
+class Contact(OwnedModel):
+    CHANNELS = [
+        ("social_media", "Social media"),
+        ("text", "Text"),
+        ("call", "Phone call"),
+        ("video", "Video call"),
+        ("in_person", "In person"),
+    ]
+    RESPONSES = [("warm", "Warm"), ("neutral", "Neutral"), ("cold", "Cold"), ("none", "No reply yet")]
+    date = models.DateField()
+    channel = models.CharField(max_length=16, choices=CHANNELS)
+    initiated_by = models.CharField(max_length=8, choices=[("me", "Me"), ("them", "Them")], default="me")
+    response = models.CharField(max_length=8, choices=RESPONSES, default="none")
+    note = short_text(blank=True)
+
+
+class Hangout(OwnedModel):
+    FELT = [("good", "Good"), ("okay", "Okay"), ("awkward", "Awkward"), ("bad", "Bad")]
+    date = models.DateField()
+    kind = short_text(help_text="What you did, e.g. coffee, a walk, mini-golf.")
+    felt = models.CharField(max_length=8, choices=FELT)
+    note = long_text(blank=True)
+
+
+class ConversationPrep(OwnedModel):
+    """Stage 7 preparation and the apology builder. One per person."""
+
+    opening = short_text(blank=True, help_text="Respectful, not a plea.")
+    their_concerns = long_text(blank=True, help_text="What you expect they will want to say first.")
+    what_didnt_work = long_text(blank=True)
+    do_differently = long_text(blank=True, help_text="What each of you would do differently.")
+    goals = long_text(blank=True, help_text="Goals and long-term plans to talk about.")
+    apology_regret = long_text(blank=True, help_text="Name the hurt you caused.")
+    apology_responsibility = long_text(blank=True, help_text="Own it, without excuses.")
+    apology_remedy = long_text(blank=True, help_text="What you will change.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="one_prep_per_owner")]
+
+
+class Conversation(OwnedModel):
+    OUTCOMES = [("yes", "Yes, let's try again"), ("not_ready", "Not ready yet"), ("no", "No")]
+    date = models.DateField()
+    outcome = models.CharField(max_length=12, choices=OUTCOMES)
+    note = long_text(blank=True)
+
+
+class TrialPlan(OwnedModel):
+    agreements = long_text(blank=True, help_text="The changes you agreed on, one per line.")
+    disagreement_plan = long_text(blank=True, help_text="How you will handle disagreements, e.g. an agreed phrase.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="one_trial_plan_per_owner")]
+
+
+class TrialCheckIn(OwnedModel):
+    date = models.DateField()
+    scores = models.JSONField(default=dict)
+    red_flag = models.BooleanField(default=False, help_text="Something happened that felt unsafe or abusive.")
+    note = long_text(blank=True)
+
+
+class Concern(OwnedModel):
+    date = models.DateField()
+    who = short_text(help_text="e.g. my sister")
+    topic = short_text(help_text="What worries them, in a few words.")
+
+
+class Event(OwnedModel):
+    """Things that change the path: their answer, red flags, choices you make."""
+
+    KINDS = [
+        ("said_no", "They said no"),
+        ("blocked", "They blocked me"),
+        ("new_partner", "They have a new committed partner"),
+        ("they_reached_out", "They reached out to me"),
+        ("red_flag", "A red flag was recorded"),
+        ("detection_disputed", "I said a detection was wrong"),
+        ("safety_resolved", "I marked my safety concern resolved"),
+        ("chose_move_on", "I chose to move on"),
+        ("counselling_started", "We started counselling"),
+        ("went_public", "We went public"),
+    ]
+    date = models.DateField()
+    kind = models.CharField(max_length=24, choices=KINDS)
+    note = short_text(blank=True)
+    # For a red flag found in writing: the words it was found in, and where.
+    detail = short_text(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "kind"])]
+
+
+class JournalEntry(OwnedModel):
+    created_at = models.DateTimeField(auto_now_add=True)
+    text = long_text()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+
+class MoodCheckIn(OwnedModel):
+    MOODS = [(1, "Very low"), (2, "Low"), (3, "Okay"), (4, "Good"), (5, "Very good")]
+    created_at = models.DateTimeField(auto_now_add=True)
+    mood = models.PositiveSmallIntegerField(choices=MOODS)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+
+class WritingSession(OwnedModel):
+    FELT = [("better", "Better"), ("same", "About the same"), ("worse", "Worse")]
+    date = models.DateField()
+    minutes = models.PositiveSmallIntegerField()
+    felt = models.CharField(max_length=8, choices=FELT, blank=True)
+    text = long_text(blank=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import program_views, views
 
 urlpatterns = [
     path("", views.home, name="today"),
@@ -9,5 +9,12 @@ urlpatterns = [
     path("check/<int:pk>/", views.check_resume, name="check_resume"),
     path("check/<int:pk>/step/<slug:step_id>/", views.check_step, name="check_step"),
     path("check/<int:pk>/result/", views.check_result, name="check_result"),
+    path("program/", program_views.program_map, name="program"),
+    path("program/<slug:stage_id>/", program_views.stage_page, name="stage"),
+    path("records/<slug:slug>/add/", program_views.add_record, name="add_record"),
+    path("records/<slug:slug>/<int:pk>/delete/", program_views.delete_record, name="delete_record"),
+    path("journal/", program_views.journal, name="journal"),
+    path("urge/", program_views.urge, name="urge"),
     path("safety/", views.safety, name="safety"),
+    path("safety/resolve/", program_views.resolve_safety, name="resolve_safety"),
 ]

@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -7,10 +8,12 @@ from django.views.decorators.http import require_http_methods
 from secondchance.accounts.models import Profile
 from secondchance.program import readiness
 from secondchance.program.helplines import COUNTRY_CHOICES, helplines_for
-from secondchance.program.stages import STAGES, next_step_after_check
+from secondchance.program.stages import STAGE_BY_ID, next_step_after_check
 
-from .forms import step_form
-from .models import Assessment, get_owned_or_404
+from .clock import today_for
+from .forms import MoodForm, step_form
+from .models import Assessment, Event, JournalEntry, MoodCheckIn, get_owned_or_404
+from .program_views import active_red_flags, plan_for
 
 
 def home(request):
@@ -21,17 +24,20 @@ def home(request):
 
 @login_required
 def today(request):
+    plan, profile, today_date = plan_for(request.user)
     checks = Assessment.objects.owned_by(request.user)
-    latest_done = checks.exclude(completed_at=None).first()
-    in_progress = checks.filter(completed_at=None).first()
-    outcome = latest_done.outcome if latest_done else None
     context = {
-        "latest": latest_done,
-        "in_progress": in_progress,
-        "next_step": next_step_after_check(outcome),
-        "stages": STAGES,
-        "safety_first": outcome == readiness.Outcome.SAFETY_FIRST,
-        "checks_taken": checks.exclude(completed_at=None).count(),
+        "plan": plan,
+        "today": today_date,
+        "stage": STAGE_BY_ID[plan.stage],
+        "next_action": plan.next_actions[0] if plan.next_actions else None,
+        "in_progress": checks.filter(completed_at=None).first(),
+        "latest": checks.exclude(completed_at=None).first(),
+        "outreach_lock": next((lock for lock in plan.locked if lock.action == "outreach"), None),
+        "recent_journal": JournalEntry.objects.owned_by(request.user)[:3],
+        "latest_mood": MoodCheckIn.objects.owned_by(request.user).first(),
+        "mood_form": MoodForm(),
+        "helplines": helplines_for(profile.country),
     }
     return render(request, "journey/today.html", context)
 
@@ -125,9 +131,21 @@ def _go_forward(assessment, step):
 
 
 def _finish(assessment):
-    assessment.outcome = assessment.result().outcome.value
-    assessment.completed_at = timezone.now()
-    assessment.save(update_fields=["outcome", "completed_at", "updated_at"])
+    result = assessment.result()
+    with transaction.atomic():
+        assessment.outcome = result.outcome.value
+        assessment.completed_at = timezone.now()
+        assessment.save(update_fields=["outcome", "completed_at", "updated_at"])
+        _record_check_flags(assessment, result)
+
+
+def _record_check_flags(assessment, result):
+    # As events too, so a flag in a check taken after a resolution is seen as new.
+    today = today_for(Profile.for_user(assessment.owner))
+    flags = [*result.red_flags, *(["self_harm"] if result.crisis else [])]
+    Event.objects.bulk_create(
+        Event(owner=assessment.owner, date=today, kind="red_flag", note=flag, detail="in your safety check") for flag in flags
+    )
 
 
 @login_required
@@ -154,7 +172,10 @@ def check_history(request):
 def safety(request):
     """The safety page is open to everyone: nobody should need an account to find help."""
     country = request.GET.get("country")
-    if not country and request.user.is_authenticated:
-        country = Profile.for_user(request.user).country
-    context = {"helplines": helplines_for(country), "countries": COUNTRY_CHOICES}
+    context = {"countries": COUNTRY_CHOICES}
+    if request.user.is_authenticated:
+        plan, profile, _ = plan_for(request.user)
+        country = country or profile.country
+        context.update(plan=plan, flags=active_red_flags(request.user, plan) if plan.safety.active else [])
+    context["helplines"] = helplines_for(country)
     return render(request, "journey/safety.html", context)

@@ -19,22 +19,28 @@ class SafetyStatus:
     resolved_on: dt.date | None
 
 
-def red_flags_recorded(journey: Journey) -> list[tuple[dt.date, str]]:
-    """Every red flag with the date it was recorded, from every place it can come from."""
-    found: list[tuple[dt.date, str]] = []
+# Flags and resolutions are ordered by date, then by their place in the event list:
+# a flag recorded after a resolution on the same day is a new flag.
+_BEFORE_EVENTS = -1
+
+
+def red_flags_recorded(journey: Journey) -> list[tuple[tuple[dt.date, int], str]]:
+    """Every red flag with when it was recorded, from every place it can come from."""
+    found: list[tuple[tuple[dt.date, int], str]] = []
     if journey.readiness is not None:
-        for flag in readiness.red_flags_in(journey.readiness.answers):
-            found.append((journey.readiness.taken_on, flag))
+        when = (journey.readiness.taken_on, _BEFORE_EVENTS)
+        found += [(when, flag) for flag in readiness.red_flags_in(journey.readiness.answers)]
         if readiness.needs_crisis_support(journey.readiness.answers):
-            found.append((journey.readiness.taken_on, "self_harm"))
+            found.append((when, "self_harm"))
     if journey.breakup is not None:
         for cause in red_flag_causes(journey.breakup.causes):
-            found.append((journey.breakup.date, CAUSE_BY_ID[cause].red_flag))
-    for event in journey.events_of("red_flag"):
-        found.append((event.date, event.note or "red_flag"))
+            found.append(((journey.breakup.date, _BEFORE_EVENTS), CAUSE_BY_ID[cause].red_flag))
+    for index, event in enumerate(journey.events):
+        if event.kind == "red_flag":
+            found.append(((event.date, index), event.note or "red_flag"))
     for checkin in journey.trial.checkins:
         if checkin.red_flag:
-            found.append((checkin.date, "trial_checkin"))
+            found.append(((checkin.date, _BEFORE_EVENTS), "trial_checkin"))
     return found
 
 
@@ -43,14 +49,15 @@ def safety_status(journey: Journey) -> SafetyStatus:
     flags = red_flags_recorded(journey)
     if not flags:
         return SafetyStatus(False, (), False, None, None)
-    latest = max(date for date, _ in flags)
-    resolved = max((e.date for e in journey.events_of("safety_resolved")), default=None)
+    latest = max(when for when, _ in flags)
+    resolutions = [(e.date, i) for i, e in enumerate(journey.events) if e.kind == "safety_resolved"]
+    resolved = max(resolutions, default=None)
     active = resolved is None or resolved < latest
-    open_flags = tuple(dict.fromkeys(f for d, f in sorted(flags) if resolved is None or d > resolved))
+    open_flags = tuple(dict.fromkeys(f for when, f in sorted(flags) if resolved is None or when > resolved))
     return SafetyStatus(
         active=active,
         flags=open_flags if active else (),
         crisis=active and "self_harm" in open_flags,
-        flagged_on=latest,
-        resolved_on=resolved,
+        flagged_on=latest[0],
+        resolved_on=resolved[0] if resolved else None,
     )

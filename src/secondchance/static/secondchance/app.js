@@ -39,7 +39,44 @@
     if (summary) summary.focus();
   }
 
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  // The writing timer on Move On: shown only when scripts run.
+  function setUpTimers() {
+    document.querySelectorAll("[data-timer]").forEach(function (box) {
+      var display = box.querySelector("[data-timer-display]");
+      var button = box.querySelector("[data-timer-start]");
+      var total = parseInt(box.dataset.minutes, 10) * 60;
+      box.hidden = false;
+      button.addEventListener("click", function () {
+        var left = total;
+        button.disabled = true;
+        var tick = setInterval(function () {
+          left -= 1;
+          display.textContent = pad(Math.floor(left / 60)) + ":" + pad(left % 60);
+          if (left <= 0) {
+            clearInterval(tick);
+            display.textContent = "Time's up. Finish your thought, then log the session below.";
+            button.disabled = false;
+          }
+        }, 1000);
+      });
+    });
+    // The urge page's one-minute pause.
+    document.querySelectorAll("[data-countdown]").forEach(function (el) {
+      var left = parseInt(el.dataset.countdown, 10);
+      var tick = setInterval(function () {
+        left -= 1;
+        if (left % 15 === 0 || left <= 0) {
+          el.textContent = left > 0 ? left + " seconds to go." : "The minute is up. How do you feel now?";
+        }
+        if (left <= 0) clearInterval(tick);
+      }, 1000);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpTimers();
     setUpQuickExit();
     guessTimeZone();
     focusErrors();

@@ -1,0 +1,324 @@
+"""Pages of the program: each records what the person does and shows what the core decides."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from secondchance.accounts.models import Profile
+from secondchance.program.helplines import helplines_for
+from secondchance.program.interest import SIGNAL_LABELS
+from secondchance.program.ladder import RUNG_LABELS, RUNGS
+from secondchance.program.plan import STAGE_ORDER, build_plan
+from secondchance.program.screening import screen
+from secondchance.program.stages import STAGE_BY_ID, STAGES
+
+from . import models as m
+from .clock import today_for
+from .records import RECORD_KINDS, STAGE_RECORDS
+from .snapshot import journey_for
+
+RECENT = 20
+
+
+def plan_for(user):
+    profile = Profile.for_user(user)
+    today = today_for(profile)
+    return build_plan(journey_for(user), today), profile, today
+
+
+def stage_states(plan):
+    """Each stage as done, current, ahead or locked, for the program map."""
+    done = {d.stage: d.reason for d in plan.stages_done}
+    states = []
+    for stage in STAGES:
+        if stage.id in done:
+            state, why = "done", done[stage.id]
+        elif stage.id == plan.stage:
+            state, why = "current", plan.stage_reason
+        elif stage.id in ("move_on", "safety"):
+            state, why = "open", "Open to you at any time."
+        elif plan.stage in ("safety", "move_on"):
+            state, why = "locked", plan.stage_reason
+        else:
+            state, why = "ahead", "Opens when the stages before it are done."
+        states.append({"stage": stage, "state": state, "why": why})
+    return states
+
+
+def _owned_recent(kind, user):
+    rows = kind.model.objects.owned_by(user)
+    order = "-date" if kind.dated else "-pk"
+    if kind.model is m.GoalCheckIn:
+        rows = rows.select_related("goal")
+    return rows.order_by(order, "-pk")[:RECENT]
+
+
+def _blank_form(kind, user, profile, today):
+    if kind.singleton:
+        instance = profile if kind.model is Profile else kind.model.objects.owned_by(user).first()
+        return kind.form(instance=instance, **_form_kwargs(kind, user))
+    initial = {"date": today} if kind.dated else {}
+    return kind.form(initial=initial, **_form_kwargs(kind, user))
+
+
+def _form_kwargs(kind, user):
+    return {"owner": user} if kind.model is m.GoalCheckIn else {}
+
+
+def render_stage(request, stage_id, bound=None, crisis=False, status=200):
+    """The stage page, with a bound form in place of its blank one when it failed to save."""
+    plan, profile, today = plan_for(request.user)
+    sections = []
+    for slug in STAGE_RECORDS.get(stage_id, ()):
+        kind = RECORD_KINDS[slug]
+        if lock_reason(slug, plan):
+            continue
+        form = bound[1] if bound and bound[0] == slug else _blank_form(kind, request.user, profile, today)
+        entries = None if kind.singleton else _owned_recent(kind, request.user)
+        sections.append({"kind": kind, "form": form, "entries": entries})
+    context = {
+        "plan": plan,
+        "stage": STAGE_BY_ID[stage_id],
+        "state": next(s for s in stage_states(plan) if s["stage"].id == stage_id),
+        "sections": sections,
+        "today": today,
+        "crisis": crisis,
+        "helplines": helplines_for(profile.country),
+        "rung_labels": RUNG_LABELS,
+        "rungs": RUNGS,
+        "signal_labels": SIGNAL_LABELS,
+        "trial_series": _trial_series(plan),
+    }
+    return render(request, f"journey/stages/{stage_id}.html", context, status=status)
+
+
+def _trial_series(plan):
+    """The trial chart's data: one line per criterion over the check-in dates."""
+    if plan.trial is None:
+        return None
+    dates = sorted({d.isoformat() for t in plan.trial.trends for d, _ in t.scores})
+    return {
+        "labels": dates,
+        "series": [
+            {"label": t.label, "values": [dict((d.isoformat(), s) for d, s in t.scores).get(day) for day in dates]}
+            for t in plan.trial.trends
+        ],
+        "min": 1,
+        "max": 5,
+    }
+
+
+@login_required
+def stage_page(request, stage_id):
+    if stage_id not in STAGE_RECORDS and stage_id != "readiness":
+        raise Http404("No such stage")
+    if stage_id == "readiness":
+        return redirect("check_start")
+    return render_stage(request, stage_id)
+
+
+@login_required
+def program_map(request):
+    plan, _, _ = plan_for(request.user)
+    return render(request, "journey/program.html", {"plan": plan, "states": stage_states(plan), "order": STAGE_ORDER})
+
+
+def _record_red_flags(user, today, kind, form):
+    """Screen what was written; a red flag is recorded as an event and leads to the safety page."""
+    text = form.screened_text() if hasattr(form, "screened_text") else ""
+    if not text.strip():
+        return None
+    result = screen(text)
+    for flag in result.red_flags:
+        m.Event.objects.create(
+            owner=user, date=today, kind="red_flag", note=flag.category, detail=f"“{flag.text}” in {kind.label.lower()}"[:200]
+        )
+    return result
+
+
+def _save_record(request, kind, form, today):
+    with transaction.atomic():
+        record = form.save(commit=False)
+        if kind.model is not Profile:
+            record.owner = request.user
+        record.save()
+        form.save_m2m()
+        screening = _record_red_flags(request.user, today, kind, form)
+    return record, screening
+
+
+def _after_save(request, kind, screening):
+    if screening is not None and screening.crisis:
+        # Same response, crisis lines first; what they wrote is already saved.
+        return render_stage(request, kind.stage, crisis=True) if kind.stage in STAGE_RECORDS else _journal_page(request, crisis=True)
+    if screening is not None and screening.red_flags:
+        messages.warning(request, "Saved. Some of what you wrote sounds unsafe, so we've brought you to the safety page.")
+        return redirect("safety")
+    messages.success(request, f"Saved: {kind.label.lower()}.")
+    return redirect(_return_url(kind))
+
+
+def _return_url(kind):
+    if kind.stage == "journal":
+        return reverse("journal")
+    if kind.stage == "today":
+        return reverse("today")
+    return reverse("stage", kwargs={"stage_id": kind.stage})
+
+
+def _rerender_with_errors(request, kind, form):
+    if kind.stage == "journal":
+        return _journal_page(request, form=form)
+    if kind.stage in STAGE_RECORDS:
+        return render_stage(request, kind.stage, bound=(kind.slug, form))
+    messages.error(request, "That didn't save: " + " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(_return_url(kind))
+
+
+# Records that only make sense once the plan has opened their step.
+_RECONCILIATION = {"contact", "hangout", "prep", "conversation", "trial-plan", "trial-checkin"}
+
+
+def lock_reason(slug, plan):
+    """Why this record can't be added now, or "" when it can. The core decides; this only asks."""
+    if slug not in _RECONCILIATION:
+        return ""
+    if plan.safety.active:
+        return "This step is paused while your safety comes first."
+    locks = {lock.action: lock.reason for lock in plan.locked}
+    if slug == "contact" and not (plan.outreach_allowed or plan.reply_allowed):
+        return "Reaching out is locked: " + locks.get("outreach", "not yet.")
+    if slug == "hangout" and not plan.ladder.reached_in_person:
+        return "Meeting in person comes after warm replies on each step of the contact ladder."
+    if slug in ("prep", "conversation") and "honest_conversation" in locks:
+        return locks["honest_conversation"]
+    if slug.startswith("trial") and "trial" in locks:
+        return locks["trial"]
+    return ""
+
+
+@login_required
+@require_POST
+def add_record(request, slug):
+    kind = RECORD_KINDS.get(slug)
+    if kind is None:
+        raise Http404("No such record")
+    plan, profile, _ = plan_for(request.user)
+    locked = lock_reason(slug, plan)
+    if locked:
+        messages.error(request, f"Not saved. {locked}")
+        return redirect(_return_url(kind))
+    instance = None
+    if kind.singleton:
+        instance = profile if kind.model is Profile else kind.model.objects.owned_by(request.user).first()
+    form = kind.form(request.POST, instance=instance, **_form_kwargs(kind, request.user))
+    if not form.is_valid():
+        return _rerender_with_errors(request, kind, form)
+    _, screening = _save_record(request, kind, form, today_for(profile))
+    return _after_save(request, kind, screening)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_record(request, slug, pk):
+    kind = RECORD_KINDS.get(slug)
+    if kind is None or kind.singleton:
+        raise Http404("No such record")
+    record = m.get_owned_or_404(kind.model, request.user, pk=pk)
+    if slug == "event" and record.kind in ("red_flag", "safety_resolved", "detection_disputed"):
+        raise Http404("Safety history is kept")
+    if request.method == "POST":
+        record.delete()
+        messages.success(request, f"Deleted: {kind.label.lower()}.")
+        return redirect(_return_url(kind))
+    return render(request, "journey/confirm_delete.html", {"kind": kind, "record": record, "back": _return_url(kind)})
+
+
+# --- Journal --------------------------------------------------------------------
+
+
+def _journal_page(request, form=None, crisis=False):
+    profile = Profile.for_user(request.user)
+    query = request.GET.get("q", "").strip()[:100]
+    entries = m.JournalEntry.objects.owned_by(request.user)
+    if query:
+        entries = entries.filter(Q(text__icontains=query))
+    moods = list(m.MoodCheckIn.objects.owned_by(request.user).order_by("-created_at")[:60])
+    context = {
+        "form": form or RECORD_KINDS["journal"].form(),
+        "entries": entries[:50],
+        "query": query,
+        "moods": list(reversed(moods)),
+        "mood_series": {
+            "labels": [mood.created_at.strftime("%d %b") for mood in reversed(moods)],
+            "series": [{"label": "Mood", "values": [mood.mood for mood in reversed(moods)]}],
+            "min": 1,
+            "max": 5,
+        },
+        "crisis": crisis,
+        "helplines": helplines_for(profile.country),
+    }
+    return render(request, "journey/journal.html", context)
+
+
+@login_required
+def journal(request):
+    return _journal_page(request)
+
+
+# --- Urges and safety ----------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def urge(request):
+    profile = Profile.for_user(request.user)
+    notes = m.SelfNotes.objects.owned_by(request.user).first()
+    form = RECORD_KINDS["urge"].form(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        today = today_for(profile)
+        with transaction.atomic():
+            record = form.save(commit=False)
+            record.owner = request.user
+            record.save()
+            if record.outcome == "reached_out":
+                # A contact during no contact is a slip: recorded, counted, never shamed.
+                m.Slip.objects.create(owner=request.user, date=today, what="Reached out during an urge", trigger=record.helped)
+        if record.outcome == "held":
+            messages.success(request, "You held on. That took strength.")
+        else:
+            messages.info(request, "Noted as a slip. It extends your space a little; your progress so far still counts.")
+        return redirect("today")
+    reasons = [line for line in (notes.reasons_to_wait if notes else "").splitlines() if line.strip()]
+    return render(request, "journey/urge.html", {"form": form, "reasons": reasons})
+
+
+def active_red_flags(user, plan):
+    """The red-flag events since the last resolution, to show the person why."""
+    resolved_on = plan.safety.resolved_on or dt.date.min
+    return m.Event.objects.owned_by(user).filter(kind="red_flag", date__gte=resolved_on).order_by("date", "pk")
+
+
+@login_required
+@require_POST
+def resolve_safety(request):
+    """The only way out of Safety: said on purpose, and recorded."""
+    choice = request.POST.get("choice")
+    if choice not in ("resolved", "disputed"):
+        messages.error(request, "Choose one of the two options.")
+        return redirect("safety")
+    profile = Profile.for_user(request.user)
+    today = today_for(profile)
+    with transaction.atomic():
+        if choice == "disputed":
+            m.Event.objects.create(owner=request.user, date=today, kind="detection_disputed", note="The person said the detection was wrong.")
+        m.Event.objects.create(owner=request.user, date=today, kind="safety_resolved")
+    messages.success(request, "Recorded. The safety page is always here if you need it.")
+    return redirect("today")

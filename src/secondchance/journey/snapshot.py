@@ -1,0 +1,88 @@
+"""Build the core's journey snapshot from one person's rows: one query per table."""
+
+from secondchance.accounts.models import Profile
+from secondchance.program import snapshot as core
+
+from . import models as m
+from .clock import local_date
+
+
+def lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def journey_for(user) -> core.Journey:
+    profile = Profile.for_user(user)
+
+    def mine(model):
+        return model.objects.owned_by(user)
+
+    latest_check = mine(m.Assessment).exclude(completed_at=None).order_by("-completed_at").first()
+    breakup = mine(m.Breakup).first()
+    notes = mine(m.SelfNotes).first()
+    trial_plan = mine(m.TrialPlan).first()
+    goals = mine(m.Goal).prefetch_related("checkins").order_by("created_at")
+    return core.Journey(
+        profile=core.Profile(
+            country=profile.country,
+            time_zone=profile.time_zone,
+            relationship_months=profile.relationship_months,
+            lived_together=profile.lived_together,
+            married=profile.married,
+            children=profile.children,
+            shared_home=profile.shared_home,
+            work_together=profile.work_together,
+            previous_breakups=profile.previous_breakups,
+        ),
+        readiness=core.Readiness(local_date(latest_check.completed_at, profile), dict(latest_check.answers))
+        if latest_check
+        else None,
+        breakup=_breakup(breakup, mine(m.Mistake).order_by("created_at")) if breakup else None,
+        no_contact=core.NoContact(
+            limited_contact=profile.limited_contact,
+            slips=tuple(core.Slip(s.date, s.what, s.trigger) for s in mine(m.Slip).order_by("date")),
+            urges=tuple(
+                core.Urge(local_date(u.created_at, profile), u.intensity, u.outcome, u.helped)
+                for u in mine(m.Urge).order_by("created_at")
+            ),
+        ),
+        self_work=core.SelfWork(
+            goals=tuple(
+                core.Goal(g.area, g.title, tuple(core.GoalCheckIn(c.date, c.progress) for c in g.checkins.all()))
+                for g in goals
+            ),
+            strengths=lines(notes.strengths) if notes else (),
+            liked_qualities=lines(notes.liked_qualities) if notes else (),
+            habits_to_change=lines(notes.habits_to_change) if notes else (),
+        ),
+        signals=tuple(core.Signal(s.date, s.kind, s.direction or None, s.note) for s in mine(m.Signal).order_by("date")),
+        contacts=tuple(
+            core.Contact(c.date, c.channel, c.initiated_by, c.response) for c in mine(m.Contact).order_by("date", "pk")
+        ),
+        hangouts=tuple(core.Hangout(h.date, h.kind, h.felt) for h in mine(m.Hangout).order_by("date")),
+        conversations=tuple(core.Conversation(c.date, c.outcome) for c in mine(m.Conversation).order_by("date")),
+        trial=core.Trial(
+            agreements=lines(trial_plan.agreements) if trial_plan else (),
+            disagreement_plan=trial_plan.disagreement_plan if trial_plan else "",
+            checkins=tuple(
+                core.TrialCheckIn(c.date, dict(c.scores), c.red_flag, c.note) for c in mine(m.TrialCheckIn).order_by("date")
+            ),
+        ),
+        concerns=tuple(core.Concern(c.date, c.who, c.topic) for c in mine(m.Concern).order_by("date")),
+        events=tuple(core.Event(e.date, e.kind, e.note) for e in mine(m.Event).order_by("date", "pk")),
+        writing=tuple(core.WritingSession(w.date, w.minutes, w.felt or None) for w in mine(m.WritingSession).order_by("date")),
+    )
+
+
+def _breakup(breakup, mistakes) -> core.Breakup:
+    return core.Breakup(
+        date=breakup.date,
+        ended_by=breakup.ended_by or None,
+        causes=tuple(breakup.causes),
+        reasons_given=lines(breakup.reasons_given),
+        mistakes=tuple(core.Mistake(x.what, x.remedy) for x in mistakes),
+        triggers=lines(breakup.triggers),
+        went_right=lines(breakup.went_right),
+        went_wrong=lines(breakup.went_wrong),
+        intense_emotions=breakup.intense_emotions,
+    )
