@@ -12,14 +12,19 @@ run: $(VENV)/.installed
 
 serve: run
 
-test: $(VENV)/.installed-test browser
+test: $(VENV)/.installed-test node_modules/.installed browser
 	scripts/run-tests
 
-test-sqlite: $(VENV)/.installed-test browser
+test-sqlite: $(VENV)/.installed-test node_modules/.installed browser
 	scripts/run-tests sqlite
 
-test-postgres: $(VENV)/.installed-test browser
+test-postgres: $(VENV)/.installed-test node_modules/.installed browser
 	scripts/run-tests postgres
+
+# axe-core, injected into pages by the browser tests to check accessibility.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 browser:
 	scripts/ensure-chromium

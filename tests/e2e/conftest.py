@@ -68,7 +68,11 @@ def outside_requests(live_server):
 @pytest.fixture
 def page(browser, live_server, outside_requests, request):
     viewport = getattr(request, "param", None) or {"width": 1280, "height": 900}
-    context = browser.new_context(base_url=live_server.url, viewport=viewport)
+    # bypass_csp lets the test inject axe-core; the app's own policy is checked in tests/web.
+    context = browser.new_context(
+        base_url=live_server.url, viewport=viewport, bypass_csp=True, reduced_motion="reduce"
+    )
+    context.set_default_timeout(10_000)
     context.route("**/*", outside_requests.handle)
     page = context.new_page()
     errors = []
@@ -79,13 +83,33 @@ def page(browser, live_server, outside_requests, request):
     assert errors == [], f"browser errors: {errors}"
 
 
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+SERIOUS = ("serious", "critical")
+
+
+def axe_violations(page):
+    """Accessibility problems of impact serious or critical on the current page, as readable lines."""
+    if not AXE.exists():
+        _missing(f"axe-core not found at {AXE}; run 'npm ci' (make test does).")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
 @pytest.fixture
 def shoot(page):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
-    def take(name):
+    def take(name, accessible=True):
         path = SCREENSHOTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
+        if accessible:
+            assert axe_violations(page) == [], f"accessibility problems on {name}"
         return path
 
     return take

@@ -35,7 +35,4 @@ def today_for(profile) -> dt.date:
 
 def local_date(moment: dt.datetime, profile) -> dt.date:
     """The calendar day a stored (UTC) moment fell on where the person lives."""
-    override = _override()
-    if override is not None:
-        return override
     return moment.astimezone(user_zone(profile)).date()

@@ -180,6 +180,8 @@ class UrgeForm(ScreenedForm):
     class Meta:
         model = m.Urge
         fields = ("intensity", "outcome", "helped")
+        widgets = {"outcome": forms.RadioSelect}
+        labels = {"intensity": "How strong is the urge, from 1 to 10?", "outcome": "What happened?"}
 
     def clean_intensity(self):
         value = self.cleaned_data["intensity"]

@@ -35,6 +35,8 @@ class Assessment(OwnedModel):
     started_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     completed_at = models.DateTimeField(null=True, blank=True)
+    # The person's own calendar day when they finished: what the plan counts from.
+    completed_on = models.DateField(null=True, blank=True)
     answers = models.JSONField(default=dict)
     outcome = models.CharField(max_length=16, choices=OUTCOME_CHOICES, blank=True)
 
@@ -109,6 +111,7 @@ class Slip(OwnedModel):
 class Urge(OwnedModel):
     OUTCOMES = [("held", "I held on"), ("reached_out", "I reached out")]
     created_at = models.DateTimeField(auto_now_add=True)
+    date = models.DateField()
     intensity = models.PositiveSmallIntegerField(default=5)
     outcome = models.CharField(max_length=16, choices=OUTCOMES)
     helped = short_text(blank=True, help_text="What helped, if anything.")
@@ -130,6 +133,9 @@ class Goal(OwnedModel):
     area = models.CharField(max_length=24, choices=list(AREAS.items()))
     title = short_text()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.title
 
 
 class GoalCheckIn(OwnedModel):

@@ -69,7 +69,11 @@ def _blank_form(kind, user, profile, today):
 
 
 def _form_kwargs(kind, user):
-    return {"owner": user} if kind.model is m.GoalCheckIn else {}
+    # Several forms share a page: ids carry the kind so labels point at the right field.
+    kwargs = {"auto_id": f"{kind.slug}-%s"}
+    if kind.model is m.GoalCheckIn:
+        kwargs["owner"] = user
+    return kwargs
 
 
 def render_stage(request, stage_id, bound=None, crisis=False, status=200):
@@ -148,6 +152,8 @@ def _save_record(request, kind, form, today):
         record = form.save(commit=False)
         if kind.model is not Profile:
             record.owner = request.user
+        if "date" not in form.fields and hasattr(record, "date"):
+            record.date = today
         record.save()
         form.save_m2m()
         screening = _record_red_flags(request.user, today, kind, form)
@@ -287,6 +293,7 @@ def urge(request):
         with transaction.atomic():
             record = form.save(commit=False)
             record.owner = request.user
+            record.date = today
             record.save()
             if record.outcome == "reached_out":
                 # A contact during no contact is a slip: recorded, counted, never shamed.

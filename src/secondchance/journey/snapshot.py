@@ -17,7 +17,7 @@ def journey_for(user) -> core.Journey:
     def mine(model):
         return model.objects.owned_by(user)
 
-    latest_check = mine(m.Assessment).exclude(completed_at=None).order_by("-completed_at").first()
+    latest_check = mine(m.Assessment).exclude(completed_at=None).order_by("-completed_at", "-pk").first()
     breakup = mine(m.Breakup).first()
     notes = mine(m.SelfNotes).first()
     trial_plan = mine(m.TrialPlan).first()
@@ -34,7 +34,9 @@ def journey_for(user) -> core.Journey:
             work_together=profile.work_together,
             previous_breakups=profile.previous_breakups,
         ),
-        readiness=core.Readiness(local_date(latest_check.completed_at, profile), dict(latest_check.answers))
+        readiness=core.Readiness(
+            latest_check.completed_on or local_date(latest_check.completed_at, profile), dict(latest_check.answers)
+        )
         if latest_check
         else None,
         breakup=_breakup(breakup, mine(m.Mistake).order_by("created_at")) if breakup else None,
@@ -42,7 +44,7 @@ def journey_for(user) -> core.Journey:
             limited_contact=profile.limited_contact,
             slips=tuple(core.Slip(s.date, s.what, s.trigger) for s in mine(m.Slip).order_by("date")),
             urges=tuple(
-                core.Urge(local_date(u.created_at, profile), u.intensity, u.outcome, u.helped)
+                core.Urge(u.date, u.intensity, u.outcome, u.helped)
                 for u in mine(m.Urge).order_by("created_at")
             ),
         ),

@@ -132,16 +132,17 @@ def _go_forward(assessment, step):
 
 def _finish(assessment):
     result = assessment.result()
+    today = today_for(Profile.for_user(assessment.owner))
     with transaction.atomic():
         assessment.outcome = result.outcome.value
         assessment.completed_at = timezone.now()
-        assessment.save(update_fields=["outcome", "completed_at", "updated_at"])
-        _record_check_flags(assessment, result)
+        assessment.completed_on = today
+        assessment.save(update_fields=["outcome", "completed_at", "completed_on", "updated_at"])
+        _record_check_flags(assessment, result, today)
 
 
-def _record_check_flags(assessment, result):
+def _record_check_flags(assessment, result, today):
     # As events too, so a flag in a check taken after a resolution is seen as new.
-    today = today_for(Profile.for_user(assessment.owner))
     flags = [*result.red_flags, *(["self_harm"] if result.crisis else [])]
     Event.objects.bulk_create(
         Event(owner=assessment.owner, date=today, kind="red_flag", note=flag, detail="in your safety check") for flag in flags

@@ -15,6 +15,13 @@ CRITERIA = {
     "intimacy": "Emotional and physical closeness",
     "past_left_behind": "The past isn't being dragged up",
 }
+CRITERIA_SHORT = {
+    "disagreements_resolved": "disagreements",
+    "changes_kept": "changes kept",
+    "feels_considered": "pace",
+    "intimacy": "closeness",
+    "past_left_behind": "past left behind",
+}
 SCORE_MIN, SCORE_MAX = 1, 5
 LOW_SCORE = 2
 DROP_THAT_WARNS = 2

@@ -5,14 +5,14 @@ from django import template
 from secondchance.program.causes import CAUSE_BY_ID
 from secondchance.program.interest import SIGNAL_LABELS
 from secondchance.program.self_work import AREAS
-from secondchance.program.trial import CRITERIA
+from secondchance.program.trial import CRITERIA_SHORT
 
 register = template.Library()
 
 _SUMMARIES = {
     "Mistake": lambda r: f"{r.what} → {r.remedy or 'add a remedy'}",
     "Slip": lambda r: f"{r.date:%d %b}: {r.what}" + (f" (after: {r.trigger})" if r.trigger else ""),
-    "Urge": lambda r: f"{r.created_at:%d %b}: intensity {r.intensity}, {r.get_outcome_display().lower()}",
+    "Urge": lambda r: f"{r.date:%d %b}: intensity {r.intensity}, {r.get_outcome_display().lower()}",
     "Goal": lambda r: f"{AREAS.get(r.area, r.area)}: {r.title}",
     "GoalCheckIn": lambda r: f"{r.date:%d %b}: {r.goal.title}, {r.progress}%",
     "Signal": lambda r: f"{r.date:%d %b}: {SIGNAL_LABELS.get(r.kind, r.note)}" + (f" ({r.note})" if r.note and r.kind in SIGNAL_LABELS else ""),
@@ -20,7 +20,7 @@ _SUMMARIES = {
     "Contact": lambda r: f"{r.date:%d %b}: {r.get_channel_display()}, started by {r.get_initiated_by_display().lower()}, {r.get_response_display().lower()}",
     "Hangout": lambda r: f"{r.date:%d %b}: {r.kind}, felt {r.get_felt_display().lower()}",
     "Conversation": lambda r: f"{r.date:%d %b}: {r.get_outcome_display()}",
-    "TrialCheckIn": lambda r: f"{r.date:%d %b}: " + ", ".join(f"{CRITERIA[k].split()[0].lower()} {v}" for k, v in r.scores.items()),
+    "TrialCheckIn": lambda r: f"{r.date:%d %b}: " + ", ".join(f"{CRITERIA_SHORT.get(k, k)} {v}" for k, v in r.scores.items()),
     "Concern": lambda r: f"{r.date:%d %b}: {r.who} — {r.topic}",
     "WritingSession": lambda r: f"{r.date:%d %b}: {r.minutes} minutes" + (f", felt {r.get_felt_display().lower()}" if r.felt else ""),
 }
