@@ -121,8 +121,29 @@ def test_phone_width_in_dark_mode(page, shoot):
     sign_up(page, username="kit", country="Australia")
     page.get_by_role("button", name="Start the check").click()
     expect(page.get_by_role("heading", name="Your safety comes first")).to_be_visible()
+    page.wait_for_load_state("load")  # the stylesheet, before reading computed styles
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "the page scrolls sideways on a phone"
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(22, 24, 28)"
     shoot("06-phone-dark-check")
+
+
+def test_mood_check_in_updates_in_place(page):
+    sign_up(page, username="lee")
+    page.goto("/")
+    page.get_by_label("Good", exact=True).check()
+    page.get_by_role("button", name="Save mood").click()
+    expect(page.locator("#mood-section").get_by_role("status")).to_have_text("Saved. Last check-in: Good, just now.")
+    assert page.url.endswith("/")
+
+
+def test_crisis_words_in_the_journal_show_help_at_once_and_keep_the_entry(page, shoot):
+    sign_up(page, username="noor")
+    page.goto("/journal/")
+    page.get_by_label("What's on your mind?").fill("Honestly I don't want to be alive anymore.")
+    page.get_by_role("button", name="Save entry").click()
+    expect(page.get_by_role("heading", name="You don't have to hold this alone")).to_be_visible()
+    expect(page.get_by_role("link", name="116 123")).to_be_visible()
+    expect(page.get_by_text("Honestly I don't want to be alive anymore.")).to_be_visible()
+    shoot("journal-crisis")

@@ -214,3 +214,12 @@ def test_steps_the_plan_has_not_opened_refuse_to_save(alice_client, alice, slug,
     assert response.status_code == 302
     assert RECORD_KINDS[slug].model.objects.owned_by(alice).count() == 0
     assert "Not saved." in alice_client.get(response.url).content.decode()
+
+
+def test_mood_check_in_answers_htmx_with_just_the_mood_box(alice_client, alice):
+    response = alice_client.post(reverse("add_record", args=["mood"]), {"mood": "2"}, HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.lstrip().startswith('<section aria-labelledby="mood-title" id="mood-section">')
+    assert "Saved. Last check-in: Low, just now." in page
+    assert m.MoodCheckIn.objects.owned_by(alice).get().mood == 2

@@ -227,7 +227,11 @@ def add_record(request, slug):
     form = kind.form(request.POST, instance=instance, **_form_kwargs(kind, request.user))
     if not form.is_valid():
         return _rerender_with_errors(request, kind, form)
-    _, screening = _save_record(request, kind, form, today_for(profile))
+    record, screening = _save_record(request, kind, form, today_for(profile))
+    if slug == "mood" and request.headers.get("HX-Request"):
+        # htmx swaps just the mood box on Today; without scripts the form posts and redirects.
+        context = {"mood_form": kind.form(), "latest_mood": record, "mood_saved": True}
+        return render(request, "includes/mood_section.html", context)
     return _after_save(request, kind, screening)
 
 
