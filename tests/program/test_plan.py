@@ -184,7 +184,7 @@ def test_not_yet_asks_to_focus_on_yourself_and_check_again_later():
     plan = build_plan(journey, day(6))
     assert plan.stage == "readiness"
     assert action_ids(plan) == ["self_care", "retake_check"]
-    assert day(26).isoformat() in plan.next_actions[1].title
+    assert "27 January 2026" in plan.next_actions[1].title
 
 
 @pytest.mark.parametrize(

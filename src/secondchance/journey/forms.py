@@ -176,11 +176,11 @@ class SignalForm(ScreenedForm):
 
 class UrgeForm(ScreenedForm):
     screened_fields = ("helped",)
+    outcome = forms.ChoiceField(choices=m.Urge.OUTCOMES, widget=forms.RadioSelect, error_messages=CHOICE_ERRORS, label="What happened?")
 
     class Meta:
         model = m.Urge
         fields = ("intensity", "outcome", "helped")
-        widgets = {"outcome": forms.RadioSelect}
         labels = {"intensity": "How strong is the urge, from 1 to 10?", "outcome": "What happened?"}
 
     def clean_intensity(self):
@@ -231,7 +231,8 @@ class EventForm(forms.ModelForm):
 
 
 class MoodForm(forms.ModelForm):
+    mood = forms.TypedChoiceField(choices=m.MoodCheckIn.MOODS, coerce=int, widget=forms.RadioSelect, error_messages=CHOICE_ERRORS)
+
     class Meta:
         model = m.MoodCheckIn
         fields = ("mood",)
-        widgets = {"mood": forms.RadioSelect}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .snapshot import Journey, Signal
+from .words import human_date
 
 POSITIVE_SIGNALS = {
     "likes_or_comments_more": "They like or comment on your posts more",
@@ -50,7 +51,7 @@ def signal_direction(signal: Signal) -> str:
 
 def _describe(signal: Signal) -> str:
     label = SIGNAL_LABELS.get(signal.kind, signal.note or signal.kind)
-    return f"{signal.date.isoformat()}: {label}"
+    return f"{human_date(signal.date)}: {label}"
 
 
 def interest_summary(journey: Journey) -> InterestSummary:

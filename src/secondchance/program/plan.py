@@ -25,6 +25,7 @@ from .safety import SafetyStatus, safety_status
 from .snapshot import Journey
 from .stages import STAGE_BY_ID
 from .trial import TrialHealth, trial_health
+from .words import human_date
 
 RETAKE_CHECK_AFTER_DAYS = 21
 FRIENDLY_MEETINGS_NEEDED = 2
@@ -188,7 +189,7 @@ def build_plan(journey: Journey, today: dt.date) -> Plan:
 
 def _safety_reason(safety: SafetyStatus) -> str:
     flags = ", ".join(safety.flags)
-    return f"Signs of harm were recorded ({flags}) on {safety.flagged_on.isoformat()}; safety comes before anything else."
+    return f"Signs of harm were recorded ({flags}) on {human_date(safety.flagged_on)}; safety comes before anything else."
 
 
 def _safety_actions(safety: SafetyStatus) -> list[Action]:
@@ -206,7 +207,7 @@ def _move_on_reason(journey: Journey, consent: ConsentStatus) -> tuple[str, str]
     """Why the journey is in Move On, with the rule that puts it there; ("", "") when it isn't."""
     if consent.closed:
         words = ", ".join(CLOSED_DOOR_WORDS[kind] for kind in consent.closed_by)
-        return f"On {consent.closed_on.isoformat()} {words}. Their choice ends the pursuit.", "consent_ends_pursuit"
+        return f"On {human_date(consent.closed_on)} {words}. Their choice ends the pursuit.", "consent_ends_pursuit"
     if journey.events_of("chose_move_on"):
         return "You chose to move on.", "move_on_always_open"
     if journey.breakup is not None and dealbreakers_in(journey.breakup.causes):
@@ -214,10 +215,10 @@ def _move_on_reason(journey: Journey, consent: ConsentStatus) -> tuple[str, str]
         return f"A dealbreaker was part of the breakup ({labels}).", "dealbreaker_move_on"
     conversation = _latest_conversation(journey)
     if conversation is not None and conversation.outcome == "no":
-        return f"In your honest conversation on {conversation.date.isoformat()} they said no.", "conversation_outcome"
+        return f"In your honest conversation on {human_date(conversation.date)} they said no.", "conversation_outcome"
     result = _readiness_result(journey)
     if result is not None and result.outcome is stage0.Outcome.MOVE_ON:
-        return f"Your check on {journey.readiness.taken_on.isoformat()} pointed to moving on.", "readiness_check"
+        return f"Your check on {human_date(journey.readiness.taken_on)} pointed to moving on.", "readiness_check"
     return "", ""
 
 
@@ -270,11 +271,11 @@ def _gate_readiness(journey, today, walk, **_):
         drivers = "; ".join(d.why for d in result.drivers)
         return walk.stop(
             "readiness",
-            f"Your check on {taken.isoformat()} said not yet: {drivers}",
+            f"Your check on {human_date(taken)} said not yet: {drivers}",
             Action("self_care", "Focus on yourself for now", "Healing first makes every later step steadier.", "self_work"),
-            Action("retake_check", f"Take the check again from {again.isoformat()}", "Readiness can change in a few weeks.", "readiness_check"),
+            Action("retake_check", f"Take the check again from {human_date(again)}", "Readiness can change in a few weeks.", "readiness_check"),
         )
-    walk.done.append(StageDone("readiness", f"Your check on {taken.isoformat()} said proceed."))
+    walk.done.append(StageDone("readiness", f"Your check on {human_date(taken)} said proceed."))
     return False
 
 
@@ -306,14 +307,14 @@ def _gate_no_contact(journey, today, walk, no_contact, **_):
             Action(
                 "keep_space",
                 f"Keep {mode}: {no_contact.days_left} days to go",
-                f"Your target is {no_contact.target_days} days, until {no_contact.target_date.isoformat()}.",
+                f"Your target is {no_contact.target_days} days, until {human_date(no_contact.target_date)}.",
                 "limited_contact_mode" if no_contact.mode == "limited_contact" else "no_contact_minimum",
             )
         ]
         actions += _self_work_actions(journey)
         reason = f"Day {no_contact.days_done} of {no_contact.target_days} apart."
         return walk.stop("no_contact", reason, *actions)
-    walk.done.append(StageDone("no_contact", f"{no_contact.target_days} days apart reached on {no_contact.target_date.isoformat()}."))
+    walk.done.append(StageDone("no_contact", f"{no_contact.target_days} days apart reached on {human_date(no_contact.target_date)}."))
     return False
 
 
@@ -382,7 +383,7 @@ def _gate_reconnect(journey, today, walk, **_):
         if today < again or friendly_meetings(journey, since=latest.date) < 1:
             return walk.stop(
                 "reconnect",
-                f"They weren't ready on {latest.date.isoformat()}; stay friends and revisit from {again.isoformat()}.",
+                f"They weren't ready on {human_date(latest.date)}; stay friends and revisit from {human_date(again)}.",
                 plan_one,
             )
     walk.done.append(StageDone("reconnect", f"{count} friendly meetings."))
@@ -397,7 +398,7 @@ def _gate_conversation(journey, today, walk, **_):
             "You're relaxed together again: time for the honest conversation.",
             Action("prepare_conversation", "Prepare the honest conversation and your apology", "Regret, responsibility, remedy; let them speak first.", "honest_conversation"),
         )
-    walk.done.append(StageDone("conversation", f"They said yes on {latest.date.isoformat()}."))
+    walk.done.append(StageDone("conversation", f"They said yes on {human_date(latest.date)}."))
     return False
 
 
@@ -415,7 +416,7 @@ def _gate_trial(journey, today, walk, **_):
     if health.warnings:
         actions.append(Action("talk_about_warnings", "Talk calmly about what the check-ins show", " ".join(health.warnings), "trial_warnings"))
     if not health.long_enough or actions:
-        actions.append(Action("trial_checkin", f"Check in together by {health.next_checkin.isoformat()}", "Regular check-ins show how the changes hold.", "trial_checkins"))
+        actions.append(Action("trial_checkin", f"Check in together by {human_date(health.next_checkin)}", "Regular check-ins show how the changes hold.", "trial_checkins"))
         advice = counselling_advice(journey)
         if advice.recommended and not journey.events_of("counselling_started"):
             actions.append(Action("find_counsellor", "Look for a couples counsellor", " ".join(advice.reasons), "counselling"))
@@ -475,11 +476,11 @@ def _locks(journey, today, safety, consent, no_contact, interest, ladder, walk) 
 def _outreach_lock(journey, today, consent, no_contact, interest, walk):
     """Why outreach is locked, as (reason, rule, until), or None when it is open."""
     if consent.closed:
-        return (f"They closed the door on {consent.closed_on.isoformat()}; their answer is respected.", "consent_ends_pursuit", None)
+        return (f"They closed the door on {human_date(consent.closed_on)}; their answer is respected.", "consent_ends_pursuit", None)
     if no_contact is None:
         return ("Record the breakup first.", "understand_breakup", None)
     if today < no_contact.target_date:
-        return (f"No contact until {no_contact.target_date.isoformat()} ({no_contact.days_left} days).", "no_contact_minimum", no_contact.target_date)
+        return (f"No contact until {human_date(no_contact.target_date)} ({no_contact.days_left} days).", "no_contact_minimum", no_contact.target_date)
     if not _stage_reached(walk, "reach_out"):
         return (f"First finish: {STAGE_BY_ID[walk.stage].title}.", "outreach_gate", None)
     if consent.unanswered_in_a_row >= REPEATED_UNANSWERED_LIMIT:
