@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
+
+from .patterns import load_sections, trigrams_of
 
 CATEGORIES = ("physical", "sexual", "threat", "fear", "stalking", "control", "contempt", "repeated_cheating")
 CRISIS = "crisis"
@@ -83,29 +84,8 @@ class Screening:
         return tuple(dict.fromkeys(flag.category for flag in self.red_flags))
 
 
-def _load_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
-    text = resources.files(__package__).joinpath("data/red_flags.txt").read_text(encoding="utf-8")
-    macros: dict[str, str] = {}
-    patterns: dict[str, list[re.Pattern[str]]] = {}
-    category = None
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("@"):
-            name, _, value = line[1:].partition("=")
-            macros[name.strip()] = value.strip()
-        elif line.startswith("[") and line.endswith("]"):
-            category = line[1:-1]
-            patterns[category] = []
-        else:
-            for name, value in macros.items():
-                line = line.replace("{" + name + "}", value)
-            patterns[category].append(re.compile(line, re.IGNORECASE))
-    return {name: tuple(found) for name, found in patterns.items()}
-
-
-PATTERNS = _load_patterns()
+SECTIONS = load_sections(__package__, "data/red_flags.txt")
+PATTERNS = {name: section.patterns for name, section in SECTIONS.items()}
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -152,8 +132,8 @@ def _names_the_ex(matched: str) -> bool:
     return any(word in _EX_WORDS for word in _WORD.findall(matched.lower()))
 
 
-def _matches(text: str, category: str):
-    for pattern in PATTERNS[category]:
+def _matches(text: str, category: str, lower: str, trigrams: frozenset[str]):
+    for pattern in SECTIONS[category].candidates(lower, trigrams):
         for match in pattern.finditer(text):
             act = match.start("core") if "core" in pattern.groupindex else match.start()
             if is_negated(text, act):
@@ -179,10 +159,12 @@ def screen(text: str) -> Screening:
     if not isinstance(text, str):
         raise TypeError("screen() needs text")
     normal = text.translate(_APOSTROPHES)
+    lower = normal.lower()
+    trigrams = trigrams_of(lower)
     flags = [
         RedFlag(category, m.start(), m.end(), text[m.start():m.end()])
         for category in CATEGORIES
-        for m in _matches(normal, category)
+        for m in _matches(normal, category, lower, trigrams)
     ]
-    crisis = sorted({(m.start(), m.end()) for m in _matches(normal, CRISIS)})
+    crisis = sorted({(m.start(), m.end()) for m in _matches(normal, CRISIS, lower, trigrams)})
     return Screening(tuple(_without_overlaps(flags)), bool(crisis), tuple(crisis))

@@ -1,0 +1,119 @@
+"""Pattern files we own: "[section]" headers, one regular expression a line, "@name = regex" macros.
+
+Compiled once at import. Running 150 expressions over every message is slow, so
+each expression also gets its "cover": literal strings of which at least one
+must appear in any text it matches (worked out from the parsed expression). A
+message is then tested only against the expressions whose cover it contains.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parse
+from dataclasses import dataclass, field
+from importlib import resources
+
+MIN_STEM = 3
+
+
+@dataclass
+class Section:
+    patterns: tuple[re.Pattern[str], ...]
+    # First three letters of a stem -> (stem, index of the pattern it covers).
+    index: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    always: frozenset[int] = frozenset()
+
+    def candidates(self, lower: str, trigrams: frozenset[str]):
+        """The patterns worth running on a text (given lower-cased, with its 3-letter substrings)."""
+        hits = set(self.always)
+        for tri in trigrams.intersection(self.index):
+            for stem, number in self.index[tri]:
+                if number not in hits and stem in lower:
+                    hits.add(number)
+        return [self.patterns[number] for number in sorted(hits)]
+
+
+def trigrams_of(lower: str) -> frozenset[str]:
+    return frozenset(lower[i:i + 3] for i in range(len(lower) - 2))
+
+
+def load_sections(package: str, filename: str) -> dict[str, Section]:
+    text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
+    macros: dict[str, str] = {}
+    raw: dict[str, list[str]] = {}
+    section = None
+    for line in (raw_line.strip() for raw_line in text.splitlines()):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            name, _, value = line[1:].partition("=")
+            macros[name.strip()] = value.strip()
+        elif line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            raw[section] = []
+        else:
+            for name, value in macros.items():
+                line = line.replace("{" + name + "}", value)
+            raw[section].append(line)
+    return {name: _section(lines) for name, lines in raw.items()}
+
+
+def _section(lines: list[str]) -> Section:
+    patterns = tuple(re.compile(line, re.IGNORECASE) for line in lines)
+    index: dict[str, list[tuple[str, int]]] = {}
+    always = set()
+    for number, line in enumerate(lines):
+        cover = required_literals(line)
+        if cover is None:
+            always.add(number)
+            continue
+        for stem in cover:
+            index.setdefault(stem[:MIN_STEM], []).append((stem, number))
+    return Section(patterns, index, frozenset(always))
+
+
+def required_literals(expression: str) -> frozenset[str] | None:
+    """Strings (lower case, 3+ letters) one of which is in every match, or None if none can be told."""
+    try:
+        return _cover(list(sre_parse.parse(expression, re.IGNORECASE)))
+    except (re.error, TypeError, ValueError):  # pragma: no cover - a pattern the analysis can't read
+        return None
+
+
+def _better(current, candidate):
+    if not candidate or any(len(s) < MIN_STEM for s in candidate):
+        return current
+    if current is None:
+        return candidate
+    return max(current, candidate, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _cover(items) -> frozenset[str] | None:
+    best = None
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            best = _better(best, frozenset({"".join(run)}))
+            run = []
+        best = _better(best, _cover_of(op, av))
+    if run:
+        best = _better(best, frozenset({"".join(run)}))
+    return best
+
+
+def _cover_of(op, av) -> frozenset[str] | None:
+    if op is sre.SUBPATTERN:
+        return _cover(list(av[-1]))
+    if op is sre.BRANCH:
+        covers = [_cover(list(branch)) for branch in av[1]]
+        if any(c is None for c in covers):
+            return None
+        return frozenset().union(*covers)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+        low, _, sub = av
+        return _cover(list(sub)) if low >= 1 else None
+    return None
