@@ -36,7 +36,12 @@ _NOT_A_DENIAL = re.compile(
 )
 NEGATION_WINDOW_WORDS = 4
 # Where a clause starts again: negation and the speaker do not carry across these.
-_CLAUSE_BREAK = re.compile(r"[.!?;:\n]|,|\b(?:but|however|although|though|yet|then|so|because|until|and|or|when|after|before)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;:\n]|,|\b(?:but|however|although|though|yet|then|so|because|until|and|or|when|after|before|if|unless)\b"
+    # A new subject about to act ("... I'll", "... he would") starts a new clause.
+    r"|(?=\b(?:i|he|she|they|we)(?:'ll|'d|\s+will|\s+would|\s+swear|'m\s+going|\s+am\s+going|'m\s+gonna)\b)",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[\w']+")
 
 # Who a sentence is about. The nearest of these before a match decides whose story it is.
@@ -91,9 +96,12 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 def _clause_before(text: str, start: int) -> str:
     """The part of the match's clause that comes before it."""
-    before = text[:start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    return before[breaks[-1].end():] if breaks else before
+    clause_start = 0
+    for found in _CLAUSE_BREAK.finditer(text):
+        if found.start() > start:
+            break
+        clause_start = min(found.end(), start)
+    return text[clause_start:start]
 
 
 def is_negated(text: str, start: int) -> bool:
