@@ -129,3 +129,26 @@ def test_screen_without_text_exits_2(capsys, monkeypatch, args, stdin, message):
         monkeypatch.setattr(sys, "stdin", __import__("io").TextIOWrapper(__import__("io").BytesIO(stdin)))
     assert main(args) == 2
     assert message in capsys.readouterr().err
+
+
+def test_check_message_prints_the_json_report(capsys):
+    assert main(["check-message", "--json", "--kind", "apology", "I'm sorry I lied, but you pushed me."]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) >= {"kind", "verdict", "score", "findings", "apology_parts"}
+    assert report["verdict"] == "revise"
+    assert {f["code"] for f in report["findings"]} >= {"sorry_but"}
+    for finding in report["findings"]:
+        assert set(finding) == {"code", "severity", "start", "end", "message", "suggestion"}
+    assert report["apology_parts"]["regret"] is True
+
+
+def test_check_message_readable_report_for_a_late_draft(capsys):
+    assert main(["check-message", "--time", "01:30", "--unanswered", "2", "hey, you up?"]) == 0
+    out = capsys.readouterr().out
+    assert "Verdict: dont_send" in out and "late_night" in out and "repeated_unanswered" in out
+
+
+@pytest.mark.parametrize("args", [["check-message", ""], ["check-message", "--time", "7pm", "hi"], ["check-message", "--unanswered", "-1", "hi"]])
+def test_check_message_bad_input_exits_2(capsys, args):
+    assert main(args) == 2
+    assert capsys.readouterr().err.startswith("secondchance: ")

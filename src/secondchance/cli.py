@@ -101,6 +101,60 @@ def screen(args: argparse.Namespace) -> int:
     return 0
 
 
+def check_message_command(args: argparse.Namespace) -> int:
+    """Check a draft to the ex: a readable report, or JSON."""
+    from secondchance.program.coach import CoachInputError, check_message, parse_time
+
+    text, problem = _read_text_argument(args.text, "check")
+    if problem:
+        return _usage_error(problem)
+    try:
+        report = check_message(text, args.kind, parse_time(args.time), args.unanswered)
+    except CoachInputError as error:
+        return _usage_error(str(error))
+    if args.json:
+        print(json.dumps(_report_to_dict(report), ensure_ascii=False))
+    else:
+        print(_report_to_text(text, report))
+    return 0
+
+
+def _report_to_dict(report) -> dict:
+    data = {
+        "kind": report.kind,
+        "kind_guessed": report.kind_guessed,
+        "verdict": report.verdict,
+        "score": report.score,
+        "findings": [
+            {"code": f.code, "severity": f.severity.value, "start": f.start, "end": f.end,
+             "message": f.message, "suggestion": f.suggestion}
+            for f in report.findings
+        ],
+    }
+    if report.apology_parts is not None:
+        data["apology_parts"] = dict(report.apology_parts)
+    return data
+
+
+_VERDICT_WORDS = {
+    "send": "Looks kind and clear. It's yours to send, or not.",
+    "revise": "Worth another look before you send it.",
+    "dont_send": "Please don't send this.",
+}
+
+
+def _report_to_text(text: str, report) -> str:
+    guessed = " (guessed from the words)" if report.kind_guessed else ""
+    lines = [f"Kind: {report.kind}{guessed}", f"Verdict: {report.verdict} ({report.score}/100). {_VERDICT_WORDS[report.verdict]}"]
+    for f in report.findings:
+        where = f' "{text[f.start:f.end]}"' if f.start is not None else ""
+        lines.append(f"- [{f.severity.value}] {f.code}{where}: {f.message} {f.suggestion}")
+    if report.apology_parts is not None:
+        parts = ", ".join(f"{part} {'yes' if present else 'missing'}" for part, present in report.apology_parts.items())
+        lines.append(f"Apology parts: {parts}")
+    return "\n".join(lines)
+
+
 def _read_text_argument(value: str | None, verb: str) -> tuple[str, str]:
     """The text from the argument or standard input, or a message saying what is wrong with it."""
     if value is None:
@@ -140,6 +194,14 @@ def build_parser() -> argparse.ArgumentParser:
     plan_cmd.add_argument("--today", required=True, help="the date to plan for, YYYY-MM-DD")
     plan_cmd.add_argument("file", help="the snapshot file, or - to read standard input")
     plan_cmd.set_defaults(func=plan)
+
+    coach_cmd = commands.add_parser("check-message", help="check a draft message to your ex before you send it")
+    coach_cmd.add_argument("--kind", default="auto", choices=["auto", "outreach", "reply", "apology", "opening"])
+    coach_cmd.add_argument("--time", help="when you'd send it, HH:MM in your time zone")
+    coach_cmd.add_argument("--unanswered", type=int, default=0, help="messages you sent that got no reply")
+    coach_cmd.add_argument("--json", action="store_true", help="print the report as JSON")
+    coach_cmd.add_argument("text", nargs="?", help="the draft, or - to read standard input")
+    coach_cmd.set_defaults(func=check_message_command)
 
     screen_cmd = commands.add_parser("screen", help="screen text for red flags and crisis language")
     screen_cmd.add_argument("--json", action="store_true", help="print the result as JSON")

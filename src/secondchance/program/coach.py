@@ -20,8 +20,8 @@ from enum import Enum
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from .patterns import load_sections, trigrams_of
-from .screening import is_negated, screen
+from .patterns import load_book
+from .screening import Prepared, screen_prepared
 
 KINDS = ("outreach", "reply", "apology", "opening")
 OUTREACH_KINDS = frozenset({"outreach"})
@@ -32,11 +32,9 @@ LATE_START, LATE_END = dt.time(23, 0), dt.time(6, 0)
 HARSH_TONE = -0.6
 PENALTY = {"info": 5, "warn": 15, "block": 60}
 
-SECTIONS = load_sections(__package__, "data/coach.txt")
+BOOK = load_book(__package__, "data/coach.txt")
 _SENTIMENT = SentimentIntensityAnalyzer()
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d")
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
 class Severity(str, Enum):
@@ -148,43 +146,38 @@ class CoachInputError(ValueError):
     """The draft or an option can't be checked; the message says why."""
 
 
-@dataclass(frozen=True)
-class _Text:
-    original: str
-    normal: str
-    lower: str
-    trigrams: frozenset[str]
-    quoted: tuple[tuple[int, int], ...]
-
-    def spans(self, section: str, negatable: bool = True):
-        """Matches of a section that are not quoted and not negated."""
-        for pattern in SECTIONS[section].candidates(self.lower, self.trigrams):
-            for match in pattern.finditer(self.normal):
-                if any(start <= match.start() < end for start, end in self.quoted):
-                    continue
-                if negatable and is_negated(self.normal, match.start()):
-                    continue
-                yield match.start(), match.end()
-
-    def has(self, section: str, negatable: bool = True) -> bool:
-        return next(self.spans(section, negatable), None) is not None
+def _spans(prepared: Prepared, section: str, negatable: bool = True):
+    """Matches of a section that are not inside quotation marks and not negated."""
+    quoted = _quoted_spans(prepared)
+    for pattern in prepared.candidates(BOOK)[section]:
+        for match in pattern.finditer(prepared.normal):
+            if any(start <= match.start() < end for start, end in quoted):
+                continue
+            if negatable and prepared.is_negated(match.start()):
+                continue
+            yield match.start(), match.end()
 
 
-def _prepare(text: str) -> _Text:
-    normal = text.translate(_APOSTROPHES)
-    lower = normal.lower()
-    quoted = tuple((m.start(), m.end()) for m in _QUOTED.finditer(normal))
-    return _Text(text, normal, lower, trigrams_of(lower), quoted)
+def _has(prepared: Prepared, section: str, negatable: bool = True) -> bool:
+    return next(_spans(prepared, section, negatable), None) is not None
 
 
-def guess_kind(text: str) -> str:
+def _quoted_spans(prepared: Prepared) -> tuple[tuple[int, int], ...]:
+    cached = getattr(prepared, "_quoted", None)
+    if cached is None:
+        cached = tuple((m.start(), m.end()) for m in _QUOTED.finditer(prepared.normal))
+        prepared._quoted = cached
+    return cached
+
+
+def guess_kind(text: str | Prepared) -> str:
     """Pick the kind of message from its words: apology, opening, reply, or else outreach."""
-    prepared = _prepare(text)
-    if prepared.has("regret", negatable=False) or prepared.has("non_apology", negatable=False):
+    prepared = text if isinstance(text, Prepared) else Prepared(text)
+    if _has(prepared, "regret", negatable=False) or _has(prepared, "non_apology", negatable=False):
         return "apology"
-    if prepared.has("opening", negatable=False):
+    if _has(prepared, "opening", negatable=False):
         return "opening"
-    if prepared.has("reply_marker", negatable=False):
+    if _has(prepared, "reply_marker", negatable=False):
         return "reply"
     return "outreach"
 
@@ -216,12 +209,12 @@ def check_message(
         raise CoachInputError(f"kind must be one of {', '.join((*KINDS, 'auto'))}")
     if unanswered < 0:
         raise CoachInputError("unanswered can't be negative")
+    prepared = Prepared(text)
     guessed = kind == "auto"
     if guessed:
-        kind = guess_kind(text)
-    prepared = _prepare(text)
+        kind = guess_kind(prepared)
     findings: list[Finding] = []
-    findings += _safety_findings(text)
+    findings += _safety_findings(prepared)
     findings += _pattern_findings(prepared, kind)
     findings += _shape_findings(prepared, kind)
     parts = _apology_parts(prepared) if kind == "apology" else None
@@ -255,44 +248,55 @@ def _finding(code: str, start: int | None = None, end: int | None = None) -> Fin
     return Finding(code, SEVERITY[code], start, end, message, suggestion)
 
 
-def _safety_findings(text: str) -> list[Finding]:
-    result = screen(text)
+def _safety_findings(prepared: Prepared) -> list[Finding]:
+    result = screen_prepared(prepared)
     findings = [_finding("threat", f.start, f.end) for f in result.red_flags if f.category == "threat"]
     findings += [_finding("self_harm", start, end) for start, end in result.crisis_spans[:1]]
     return findings
 
 
-def _pattern_findings(prepared: _Text, kind: str) -> list[Finding]:
+def _pattern_findings(prepared: Prepared, kind: str) -> list[Finding]:
     findings = []
     for section, (code, kinds) in SECTION_CODES.items():
         if kind not in kinds:
             continue
         seen_end = -1
-        for start, end in sorted(prepared.spans(section)):
+        for start, end in sorted(_spans(prepared, section)):
             if start >= seen_end:
                 findings.append(_finding(code, start, end))
                 seen_end = end
-    declarations = sorted(prepared.spans("declaration"))
+    declarations = sorted(_spans(prepared, "declaration"))
     if kind in ("outreach", "reply", "opening") and len(declarations) >= DECLARATIONS_THAT_OVERWHELM:
         findings.append(_finding("feelings_dump", declarations[0][0], declarations[-1][1]))
     return findings
 
 
-def _shape_findings(prepared: _Text, kind: str) -> list[Finding]:
+def _shape_findings(prepared: Prepared, kind: str) -> list[Finding]:
     findings = []
     limit = MAX_LENGTH.get(kind)
     if limit and len(prepared.original.strip()) > limit:
         findings.append(_finding("too_long"))
     if kind == "outreach":
-        if not prepared.has("open_question", negatable=False):
+        if not _has_open_question(prepared):
             findings.append(_finding("no_open_question"))
-        if not prepared.has("low_pressure_invite", negatable=False):
+        if not _has(prepared, "low_pressure_invite", negatable=False):
             findings.append(_finding("no_low_pressure_invite"))
     return findings
 
 
-def _apology_parts(prepared: _Text) -> dict[str, bool]:
-    return {part: prepared.has(part) for part in ("regret", "responsibility", "remedy")}
+_QUESTION = re.compile(r"[^.!?\n]*\?")
+
+
+def _has_open_question(prepared: Prepared) -> bool:
+    """An easy question to answer: a sentence ending in "?" that asks how, what, would you..."""
+    if "?" not in prepared.normal:
+        return False
+    patterns = prepared.candidates(BOOK)["open_question"]
+    return any(p.search(q.group()) for q in _QUESTION.finditer(prepared.normal) for p in patterns)
+
+
+def _apology_parts(prepared: Prepared) -> dict[str, bool]:
+    return {part: _has(prepared, part) for part in ("regret", "responsibility", "remedy")}
 
 
 def _verdict(findings: list[Finding]) -> str:

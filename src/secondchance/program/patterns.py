@@ -15,6 +15,14 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 MIN_STEM = 3
+# Words in nearly every message make poor covers: a pattern keyed on "you" runs on every text.
+COMMON = frozenset(
+    """you your you're are were was that this what have has had for not don won can will would could
+    with her his him she they them their there then than and but all out get got like just new one now
+    how who when where which why see say said tell told going come make made know think time way well
+    back about from some any more only ever never also very really been being does did the i'm i'll
+    'll 're 've ell old ike ove end our its it's let want need""".split()
+)
 
 
 @dataclass
@@ -35,7 +43,31 @@ class Section:
 
 
 def trigrams_of(lower: str) -> frozenset[str]:
-    return frozenset(lower[i:i + 3] for i in range(len(lower) - 2))
+    return frozenset(map("".join, zip(lower, lower[1:], lower[2:])))
+
+
+class PatternBook:
+    """All sections of one pattern file, with one index over all of them: one lookup per text."""
+
+    def __init__(self, sections: dict[str, Section]):
+        self.sections = sections
+        self._index: dict[str, list[tuple[str, str, int]]] = {}
+        for name, section in sections.items():
+            for tri, entries in section.index.items():
+                self._index.setdefault(tri, []).extend((stem, name, number) for stem, number in entries)
+
+    def candidates(self, lower: str, trigrams: frozenset[str]) -> dict[str, list[re.Pattern[str]]]:
+        """For each section, the patterns worth running on this text, in file order."""
+        hits: dict[str, set[int]] = {name: set(section.always) for name, section in self.sections.items()}
+        for tri in trigrams.intersection(self._index):
+            for stem, name, number in self._index[tri]:
+                if number not in hits[name] and stem in lower:
+                    hits[name].add(number)
+        return {name: [self.sections[name].patterns[n] for n in sorted(numbers)] for name, numbers in hits.items()}
+
+
+def load_book(package: str, filename: str) -> PatternBook:
+    return PatternBook(load_sections(package, filename))
 
 
 def load_sections(package: str, filename: str) -> dict[str, Section]:
@@ -81,12 +113,17 @@ def required_literals(expression: str) -> frozenset[str] | None:
         return None
 
 
+def _selectivity(cover):
+    """Rarer, longer and fewer strings make a better cover."""
+    return (-sum(s in COMMON for s in cover), min(map(len, cover)), -len(cover))
+
+
 def _better(current, candidate):
     if not candidate or any(len(s) < MIN_STEM for s in candidate):
         return current
     if current is None:
         return candidate
-    return max(current, candidate, key=lambda c: (min(map(len, c)), -len(c)))
+    return max(current, candidate, key=_selectivity)
 
 
 def _cover(items) -> frozenset[str] | None:

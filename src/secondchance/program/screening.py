@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import load_sections, trigrams_of
+from .patterns import load_book, trigrams_of
 
 CATEGORIES = ("physical", "sexual", "threat", "fear", "stalking", "control", "contempt", "repeated_cheating")
 CRISIS = "crisis"
@@ -89,29 +89,52 @@ class Screening:
         return tuple(dict.fromkeys(flag.category for flag in self.red_flags))
 
 
-SECTIONS = load_sections(__package__, "data/red_flags.txt")
+BOOK = load_book(__package__, "data/red_flags.txt")
+SECTIONS = BOOK.sections
 PATTERNS = {name: section.patterns for name, section in SECTIONS.items()}
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
-def _clause_before(text: str, start: int) -> str:
-    """The part of the match's clause that comes before it."""
-    clause_start = 0
-    for found in _CLAUSE_BREAK.finditer(text):
-        if found.start() > start:
-            break
-        clause_start = min(found.end(), start)
-    return text[clause_start:start]
+class Prepared:
+    """A text made ready for matching once: apostrophes made straight, lower case, 3-letter pieces."""
+
+    def __init__(self, text: str):
+        self.original = text
+        self.normal = text.translate(_APOSTROPHES)
+        self.lower = self.normal.lower()
+        self.trigrams = trigrams_of(self.lower)
+        self._breaks: list[tuple[int, int]] | None = None
+        self._candidates: dict[str, dict] = {}
+
+    def candidates(self, book):
+        key = id(book)
+        if key not in self._candidates:
+            self._candidates[key] = book.candidates(self.lower, self.trigrams)
+        return self._candidates[key]
+
+    def clause_before(self, start: int) -> str:
+        """The part of the clause that comes before ``start``."""
+        if self._breaks is None:
+            self._breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(self.normal)]
+        clause_start = 0
+        for break_start, break_end in self._breaks:
+            if break_start > start:
+                break
+            clause_start = min(break_end, start)
+        return self.normal[clause_start:start]
+
+    def is_negated(self, start: int) -> bool:
+        """True when a negator stands within a few words before ``start``, in the same clause."""
+        clause = self.clause_before(start)
+        words = _WORD.findall(clause)[-NEGATION_WINDOW_WORDS:]
+        if not _NEGATOR.search(" ".join(words).lower()):
+            return False
+        return not _NOT_A_DENIAL.search(clause.lower())
 
 
 def is_negated(text: str, start: int) -> bool:
     """True when a negator stands within a few words before the match, in the same clause."""
-    clause = _clause_before(text, start)
-    words = _WORD.findall(clause)[-NEGATION_WINDOW_WORDS:]
-    window = " ".join(words).lower()
-    if not _NEGATOR.search(window):
-        return False
-    return not _NOT_A_DENIAL.search(clause.lower())
+    return Prepared(text).is_negated(start)
 
 
 def is_someone_elses_story(text: str, start: int, writer_counts: bool = False) -> bool:
@@ -135,19 +158,25 @@ def is_someone_elses_story(text: str, start: int, writer_counts: bool = False) -
 _INTENT_ONLY = re.compile(r"\b(?:threaten(?:ed|s|ing)?|said\s+(?:he|she|they)(?:'d|\s+would|'ll|\s+will))\s+(?:to\s+)?$")
 
 
+_FEARED = re.compile(r"\b(?:afraid|scared|terrified|worried)(?:\s+that)?\s+$", re.IGNORECASE)
+
+
 def _names_the_ex(matched: str) -> bool:
     """A match that itself says who did it ("the third time he cheated") needs no look back."""
     return any(word in _EX_WORDS for word in _WORD.findall(matched.lower()))
 
 
-def _matches(text: str, category: str, lower: str, trigrams: frozenset[str]):
-    for pattern in SECTIONS[category].candidates(lower, trigrams):
+def _matches(prepared: Prepared, category: str):
+    text = prepared.normal
+    for pattern in prepared.candidates(BOOK)[category]:
         for match in pattern.finditer(text):
             act = match.start("core") if "core" in pattern.groupindex else match.start()
-            if is_negated(text, act):
+            if prepared.is_negated(act):
                 continue
             if category == "physical" and _INTENT_ONLY.search(text[max(0, act - 30):act]):
                 continue  # "threatened to hit me" is a threat, not (yet) a blow
+            if category == "threat" and _FEARED.search(text[max(0, act - 20):act]):
+                continue  # "I'm afraid he'll hurt me if I go" is fear, not a threat made
             if category in _AGENT_CHECKED and not _names_the_ex(match.group()):
                 if is_someone_elses_story(text, match.start(), category in _WRITER_CAN_BE_AGENT):
                     continue
@@ -166,13 +195,15 @@ def screen(text: str) -> Screening:
     """Screen one piece of writing. Pure and fast: call it on every save."""
     if not isinstance(text, str):
         raise TypeError("screen() needs text")
-    normal = text.translate(_APOSTROPHES)
-    lower = normal.lower()
-    trigrams = trigrams_of(lower)
+    return screen_prepared(Prepared(text))
+
+
+def screen_prepared(prepared: Prepared) -> Screening:
+    text = prepared.original
     flags = [
         RedFlag(category, m.start(), m.end(), text[m.start():m.end()])
         for category in CATEGORIES
-        for m in _matches(normal, category, lower, trigrams)
+        for m in _matches(prepared, category)
     ]
-    crisis = sorted({(m.start(), m.end()) for m in _matches(normal, CRISIS, lower, trigrams)})
+    crisis = sorted({(m.start(), m.end()) for m in _matches(prepared, CRISIS)})
     return Screening(tuple(_without_overlaps(flags)), bool(crisis), tuple(crisis))
