@@ -82,10 +82,10 @@ def test_verdict_follows_the_worst_finding():
     assert check_message("I'll make you pay. How are you? Coffee?", "outreach").verdict == "dont_send"
 
 
-def test_a_locked_plan_stops_outreach_but_not_a_reply():
-    locked = check_message("Hi, how are you? Coffee sometime?", "outreach", outreach_locked=True)
+def test_a_locked_plan_stops_the_message():
+    locked = check_message("Hi, how are you? Coffee sometime?", "outreach", plan_locked=True)
     assert locked.verdict == "dont_send" and "outreach_locked" in codes(locked)
-    reply = check_message("Thanks for your message! Coffee sounds nice.", "reply", outreach_locked=True)
+    reply = check_message("Thanks for your message! Coffee sounds nice.", "reply", plan_locked=False)
     assert reply.verdict == "send"
 
 

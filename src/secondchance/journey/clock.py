@@ -29,6 +29,19 @@ def _override() -> dt.date | None:
         return None
 
 
+def now_for(profile) -> dt.datetime:
+    """The moment now, in the person's time zone; SECONDCHANCE_NOW=HH:MM moves the clock in tests."""
+    now = timezone.now().astimezone(user_zone(profile))
+    if settings.DEBUG or getattr(settings, "TESTING", False):
+        try:
+            moved = dt.time.fromisoformat(os.environ.get("SECONDCHANCE_NOW", ""))
+        except ValueError:
+            moved = None
+        if moved is not None:
+            now = now.replace(hour=moved.hour, minute=moved.minute)
+    return now
+
+
 def today_for(profile) -> dt.date:
     return _override() or timezone.now().astimezone(user_zone(profile)).date()
 

@@ -236,3 +236,14 @@ class MoodForm(forms.ModelForm):
     class Meta:
         model = m.MoodCheckIn
         fields = ("mood",)
+
+
+class DraftForm(ScreenedForm):
+    screened_fields = ("text",)
+
+    class Meta:
+        model = m.Draft
+        fields = ("kind", "text")
+        labels = {"kind": "What kind of message is it?", "text": "Your draft"}
+        help_texts = {"text": "Only you can see it. The app never sends anything: you copy it when you're ready."}
+        widgets = {"text": forms.Textarea(attrs={"rows": 7})}

@@ -268,3 +268,23 @@ class WritingSession(OwnedModel):
     minutes = models.PositiveSmallIntegerField()
     felt = models.CharField(max_length=8, choices=FELT, blank=True)
     text = long_text(blank=True)
+
+
+class Draft(OwnedModel):
+    """A message to the ex, kept here while the person thinks it over. The app never sends it."""
+
+    KINDS = [
+        ("auto", "Work it out from the words"),
+        ("outreach", "A first message after no contact"),
+        ("reply", "A reply to them"),
+        ("apology", "An apology"),
+        ("opening", "Opening words for the honest conversation"),
+    ]
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    kind = models.CharField(max_length=12, choices=KINDS, default="auto")
+    text = long_text()
+    set_aside_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]

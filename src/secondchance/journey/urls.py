@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import program_views, views
+from . import coach_views, program_views, views
 
 urlpatterns = [
     path("", views.home, name="today"),
@@ -15,6 +15,9 @@ urlpatterns = [
     path("records/<slug:slug>/<int:pk>/delete/", program_views.delete_record, name="delete_record"),
     path("journal/", program_views.journal, name="journal"),
     path("urge/", program_views.urge, name="urge"),
+    path("coach/", coach_views.coach, name="coach"),
+    path("coach/check/", coach_views.coach_check, name="coach_check"),
+    path("coach/drafts/<int:pk>/delete/", coach_views.delete_draft, name="delete_draft"),
     path("safety/", views.safety, name="safety"),
     path("safety/resolve/", program_views.resolve_safety, name="resolve_safety"),
 ]

@@ -200,7 +200,7 @@ def check_message(
     kind: str = "auto",
     at: dt.time | None = None,
     unanswered: int = 0,
-    outreach_locked: bool = False,
+    plan_locked: bool = False,
 ) -> Report:
     """Check one draft. Pure: the same draft and options always give the same report."""
     if not isinstance(text, str) or not text.strip():
@@ -224,7 +224,8 @@ def check_message(
         findings.append(_finding("late_night"))
     if kind in OUTREACH_KINDS and unanswered >= UNANSWERED_LIMIT:
         findings.append(_finding("repeated_unanswered"))
-    if kind in OUTREACH_KINDS and outreach_locked:
+    if plan_locked:
+        # The caller's plan decides which kinds are locked (outreach before the target, anything after a no).
         findings.append(_finding("outreach_locked"))
     tone = _SENTIMENT.polarity_scores(text)["compound"]
     # Tone only speaks when no rule has named the problem: one clear reason beats two vague ones.

@@ -75,7 +75,20 @@
     });
   }
 
+  // "Copy text": the app never sends a message; the person copies it and sends it themselves.
+  function setUpCopy() {
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+      var source = document.querySelector(button.dataset.copy);
+      if (!source || !navigator.clipboard) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(source.value).then(function () { button.textContent = "Copied"; });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpCopy();
     setUpTimers();
     setUpQuickExit();
     guessTimeZone();
