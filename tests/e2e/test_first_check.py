@@ -147,3 +147,17 @@ def test_crisis_words_in_the_journal_show_help_at_once_and_keep_the_entry(page, 
     expect(page.get_by_role("link", name="116 123")).to_be_visible()
     expect(page.get_by_text("Honestly I don't want to be alive anymore.")).to_be_visible()
     shoot("journal-crisis")
+
+
+def test_the_coach_gives_live_feedback_as_you_type(page, shoot):
+    sign_up(page, username="ola")
+    page.get_by_role("link", name="Check a message").click()
+    page.get_by_label("What kind of message is it?").select_option("apology")
+    page.get_by_label("Your draft", exact=True).press_sequentially("I'm sorry I yelled, but you started it.", delay=5)
+    report = page.locator("#coach-report")
+    expect(report).to_contain_text("Worth another look")
+    expect(report.locator("mark").first).to_contain_text("sorry I yelled, but")
+    expect(report).to_contain_text("End the apology before the 'but'.")
+    shoot("coach-live-feedback")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_text("Draft saved. Nothing has been sent.")).to_be_visible()

@@ -194,6 +194,13 @@ def test_another_person_hears_no_and_moves_on(page, shoot, monkeypatch):
     expect(page.locator("form[action='/records/contact/add/']")).to_have_count(0)
     shoot("moveon-02-reach-out-locked")
 
+    page.get_by_role("link", name="Check a message").click()
+    page.get_by_label("What kind of message is it?").select_option("outreach")
+    page.get_by_label("Your draft", exact=True).fill("Hi, how are you? Coffee sometime?")
+    expect(page.get_by_text("Your plan has reaching out locked right now.")).to_be_visible()
+    expect(page.get_by_text("Please don't send this.")).to_be_visible()
+    shoot("moveon-03-coach-locked")
+
     open_stage(page, "move_on", "Move on")
     expect(page.get_by_role("button", name="Start a 15-minute timer")).to_be_visible()
     for day in (31, 32, 33):
@@ -201,4 +208,4 @@ def test_another_person_hears_no_and_moves_on(page, shoot, monkeypatch):
         page.reload()
         record(page, "writing", {"Minutes": "20"}, choose={"How did that feel?": "better"})
     expect(page.get_by_text("3 of 3 days done.")).to_be_visible()
-    shoot("moveon-03-writing-done")
+    shoot("moveon-04-writing-done")
