@@ -152,6 +152,7 @@ def test_crisis_words_in_the_journal_show_help_at_once_and_keep_the_entry(page, 
 def test_the_coach_gives_live_feedback_as_you_type(page, shoot):
     sign_up(page, username="ola")
     page.get_by_role("link", name="Check a message").click()
+    page.wait_for_load_state("load")  # htmx listens once the page has loaded
     page.get_by_label("What kind of message is it?").select_option("apology")
     page.get_by_label("Your draft", exact=True).press_sequentially("I'm sorry I yelled, but you started it.", delay=5)
     report = page.locator("#coach-report")

@@ -195,6 +195,7 @@ def test_another_person_hears_no_and_moves_on(page, shoot, monkeypatch):
     shoot("moveon-02-reach-out-locked")
 
     page.get_by_role("link", name="Check a message").click()
+    page.wait_for_load_state("load")  # htmx listens once the page has loaded
     page.get_by_label("What kind of message is it?").select_option("outreach")
     page.get_by_label("Your draft", exact=True).fill("Hi, how are you? Coffee sometime?")
     expect(page.get_by_text("Your plan has reaching out locked right now.")).to_be_visible()
