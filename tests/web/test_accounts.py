@@ -90,3 +90,10 @@ def test_settings_change_country_for_helplines(alice_client, alice):
     alice_client.post(reverse("settings"), {"country": "IE", "time_zone": "Europe/Dublin"})
     assert Profile.objects.get(owner=alice).country == "IE"
     assert "Samaritans" in alice_client.get(reverse("safety")).content.decode()
+
+
+def test_discreet_mode_hides_the_app_name(alice_client, alice):
+    alice_client.post(reverse("settings"), {"country": "GB", "time_zone": "Europe/London", "discreet_mode": "on"})
+    page = alice_client.get(reverse("today")).content.decode()
+    assert "<title>Notes</title>" in page
+    assert "Second Chance" not in page
