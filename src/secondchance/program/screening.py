@@ -23,7 +23,7 @@ CATEGORIES = ("physical", "sexual", "threat", "fear", "stalking", "control", "co
 CRISIS = "crisis"
 
 # Words that negate what follows them, a few words on, in the same clause.
-_NEGATOR = re.compile(r"\b(?:not|never|no|nobody|without|n't|\w+n't|dont|didnt|doesnt|wont|wouldnt|cant|isnt|wasnt|hasnt|havent)\b")
+_NEGATOR = re.compile(r"\b(?:not|never|no|nobody|n't|\w+n't|dont|didnt|doesnt|wont|wouldnt|cant|isnt|wasnt|hasnt|havent)\b")
 # Negators that do not deny the statement after them ("I don't know why he hit me").
 _NOT_A_DENIAL = re.compile(
     r"\b(?:don'?t|do\s+not|didn'?t)\s+(?:know|understand|remember|get)\s+(?:why|how|when|what|if|whether)\b"
