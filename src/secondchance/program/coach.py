@@ -149,8 +149,9 @@ class CoachInputError(ValueError):
 def _spans(prepared: Prepared, section: str, negatable: bool = True):
     """Matches of a section that are not inside quotation marks and not negated."""
     quoted = _quoted_spans(prepared)
-    for pattern in prepared.candidates(BOOK)[section]:
-        for match in pattern.finditer(prepared.normal):
+    text = prepared.normal
+    for pattern, stretches in prepared.candidates(BOOK)[section]:
+        for match in (found for begin, end in stretches for found in pattern.finditer(text, begin, end)):
             if any(start <= match.start() < end for start, end in quoted):
                 continue
             if negatable and prepared.is_negated(match.start()):
@@ -292,7 +293,7 @@ def _has_open_question(prepared: Prepared) -> bool:
     """An easy question to answer: a sentence ending in "?" that asks how, what, would you..."""
     if "?" not in prepared.normal:
         return False
-    patterns = prepared.candidates(BOOK)["open_question"]
+    patterns = [pattern for pattern, _ in prepared.candidates(BOOK)["open_question"]]
     return any(p.search(q.group()) for q in _QUESTION.finditer(prepared.normal) for p in patterns)
 
 

@@ -8,6 +8,7 @@ message is then tested only against the expressions whose cover it contains.
 
 from __future__ import annotations
 
+import bisect
 import re
 import re._constants as sre
 import re._parser as sre_parse
@@ -46,6 +47,14 @@ def trigrams_of(lower: str) -> frozenset[str]:
     return frozenset(map("".join, zip(lower, lower[1:], lower[2:])))
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+
+
+def sentence_starts(lower: str) -> list[int]:
+    """Where each sentence starts: the patterns never reach across a full stop, "!", "?" or a new line."""
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(lower))]
+
+
 class PatternBook:
     """All sections of one pattern file, with one index over all of them: one lookup per text."""
 
@@ -56,14 +65,40 @@ class PatternBook:
             for tri, entries in section.index.items():
                 self._index.setdefault(tri, []).extend((stem, name, number) for stem, number in entries)
 
-    def candidates(self, lower: str, trigrams: frozenset[str]) -> dict[str, list[re.Pattern[str]]]:
-        """For each section, the patterns worth running on this text, in file order."""
-        hits: dict[str, set[int]] = {name: set(section.always) for name, section in self.sections.items()}
+    def candidates(self, lower: str, trigrams: frozenset[str], starts: list[int]):
+        """For each section, the patterns worth running, each with the stretches of text to run it on.
+
+        A pattern is run only on the sentences that hold one of its required words;
+        one without such words runs on the whole text.
+        """
+        whole = ((0, len(lower)),)
+        found: dict[str, dict[int, set[int]]] = {name: {} for name in self.sections}
         for tri in trigrams.intersection(self._index):
             for stem, name, number in self._index[tri]:
-                if number not in hits[name] and stem in lower:
-                    hits[name].add(number)
-        return {name: [self.sections[name].patterns[n] for n in sorted(numbers)] for name, numbers in hits.items()}
+                position = lower.find(stem)
+                while position != -1:
+                    found[name].setdefault(number, set()).add(bisect.bisect_right(starts, position) - 1)
+                    position = lower.find(stem, position + 1)
+        result = {}
+        for name, section in self.sections.items():
+            runs = {n: whole for n in section.always}
+            for number, sentences in found[name].items():
+                runs.setdefault(number, _stretches(sorted(sentences), starts, len(lower)))
+            result[name] = [(section.patterns[n], runs[n]) for n in sorted(runs)]
+        return result
+
+
+def _stretches(sentences: list[int], starts: list[int], length: int) -> tuple[tuple[int, int], ...]:
+    """Sentences joined into (start, end) stretches where they follow one another."""
+    stretches: list[list[int]] = []
+    for index in sentences:
+        begin = starts[index]
+        end = starts[index + 1] if index + 1 < len(starts) else length
+        if stretches and stretches[-1][1] == begin:
+            stretches[-1][1] = end
+        else:
+            stretches.append([begin, end])
+    return tuple((a, b) for a, b in stretches)
 
 
 def load_book(package: str, filename: str) -> PatternBook:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import load_book, trigrams_of
+from .patterns import load_book, sentence_starts, trigrams_of
 
 CATEGORIES = ("physical", "sexual", "threat", "fear", "stalking", "control", "contempt", "repeated_cheating")
 CRISIS = "crisis"
@@ -103,13 +103,14 @@ class Prepared:
         self.normal = text.translate(_APOSTROPHES)
         self.lower = self.normal.lower()
         self.trigrams = trigrams_of(self.lower)
+        self.starts = sentence_starts(self.lower)
         self._breaks: list[tuple[int, int]] | None = None
         self._candidates: dict[str, dict] = {}
 
     def candidates(self, book):
         key = id(book)
         if key not in self._candidates:
-            self._candidates[key] = book.candidates(self.lower, self.trigrams)
+            self._candidates[key] = book.candidates(self.lower, self.trigrams, self.starts)
         return self._candidates[key]
 
     def clause_before(self, start: int) -> str:
@@ -168,8 +169,8 @@ def _names_the_ex(matched: str) -> bool:
 
 def _matches(prepared: Prepared, category: str):
     text = prepared.normal
-    for pattern in prepared.candidates(BOOK)[category]:
-        for match in pattern.finditer(text):
+    for pattern, stretches in prepared.candidates(BOOK)[category]:
+        for match in (found for begin, end in stretches for found in pattern.finditer(text, begin, end)):
             act = match.start("core") if "core" in pattern.groupindex else match.start()
             if prepared.is_negated(act):
                 continue
