@@ -160,3 +160,10 @@ def test_property_any_draft_gets_a_consistent_report(text, kind, at, unanswered)
     expected = "dont_send" if Severity.BLOCK in severities else "revise" if Severity.WARN in severities else "send"
     assert report.verdict == expected
     assert report == check_message(text, kind, at, unanswered)
+
+
+def test_a_harsh_tone_is_named_only_when_no_rule_explains_it():
+    report = check_message("This is awful, horrible, terrible and disgusting.", "reply")
+    assert "harsh_tone" in codes(report) and report.tone <= -0.6
+    ruled = check_message("You always ruin everything, it's awful and horrible.", "reply")
+    assert "harsh_tone" not in codes(ruled) and "blame" in codes(ruled)

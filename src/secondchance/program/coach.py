@@ -62,7 +62,8 @@ class Report:
     findings: tuple[Finding, ...]
     apology_parts: dict[str, bool] | None
     crisis: bool
-    tone: float
+    # VADER's compound score, when it was needed to decide (None otherwise).
+    tone: float | None
 
 
 # The words of every finding, in one place: what it means and what to do instead.
@@ -228,10 +229,13 @@ def check_message(
     if plan_locked:
         # The caller's plan decides which kinds are locked (outreach before the target, anything after a no).
         findings.append(_finding("outreach_locked"))
-    tone = _SENTIMENT.polarity_scores(text)["compound"]
-    # Tone only speaks when no rule has named the problem: one clear reason beats two vague ones.
-    if kind != "apology" and tone <= HARSH_TONE and not any(f.severity is not Severity.INFO for f in findings):
-        findings.append(_finding("harsh_tone"))
+    # Tone only speaks when no rule has named the problem (one clear reason beats two vague
+    # ones), so VADER is asked only then.
+    tone = None
+    if kind != "apology" and all(f.severity is Severity.INFO for f in findings):
+        tone = _SENTIMENT.polarity_scores(text)["compound"]
+        if tone <= HARSH_TONE:
+            findings.append(_finding("harsh_tone"))
     findings.sort(key=lambda f: (f.start if f.start is not None else len(text), f.code))
     return Report(
         kind=kind,

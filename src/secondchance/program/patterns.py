@@ -3,7 +3,8 @@
 Compiled once at import. Running 150 expressions over every message is slow, so
 each expression also gets its "cover": literal strings of which at least one
 must appear in any text it matches (worked out from the parsed expression). A
-message is then tested only against the expressions whose cover it contains.
+message is then tested only against the expressions whose cover it contains,
+and only on the sentences that contain it.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import bisect
 import re
 import re._constants as sre
 import re._parser as sre_parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
+
+import ahocorasick
 
 MIN_STEM = 3
 # Words in nearly every message make poor covers: a pattern keyed on "you" runs on every text.
@@ -29,22 +32,12 @@ COMMON = frozenset(
 @dataclass
 class Section:
     patterns: tuple[re.Pattern[str], ...]
-    # First three letters of a stem -> (stem, index of the pattern it covers).
-    index: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    always: frozenset[int] = frozenset()
+    # For each pattern, strings one of which is in any text it matches (None: can't tell).
+    covers: tuple[frozenset[str] | None, ...] = ()
 
-    def candidates(self, lower: str, trigrams: frozenset[str]):
-        """The patterns worth running on a text (given lower-cased, with its 3-letter substrings)."""
-        hits = set(self.always)
-        for tri in trigrams.intersection(self.index):
-            for stem, number in self.index[tri]:
-                if number not in hits and stem in lower:
-                    hits.add(number)
-        return [self.patterns[number] for number in sorted(hits)]
-
-
-def trigrams_of(lower: str) -> frozenset[str]:
-    return frozenset(map("".join, zip(lower, lower[1:], lower[2:])))
+    @property
+    def always(self) -> frozenset[int]:
+        return frozenset(n for n, cover in enumerate(self.covers) if cover is None)
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
@@ -56,35 +49,69 @@ def sentence_starts(lower: str) -> list[int]:
 
 
 class PatternBook:
-    """All sections of one pattern file, with one index over all of them: one lookup per text."""
+    """All sections of one pattern file, and one Aho-Corasick automaton over every cover string.
+
+    One pass of the automaton over a text finds every required word of every
+    pattern at once, so each pattern is run only where it could match.
+    """
 
     def __init__(self, sections: dict[str, Section]):
         self.sections = sections
-        self._index: dict[str, list[tuple[str, str, int]]] = {}
+        # Every pattern gets a number in file order; the automaton maps a word to the numbers it unlocks.
+        self._patterns: list[tuple[str, re.Pattern[str]]] = []
+        self._always: list[int] = []
+        targets: dict[str, list[int]] = {}
         for name, section in sections.items():
-            for tri, entries in section.index.items():
-                self._index.setdefault(tri, []).extend((stem, name, number) for stem, number in entries)
+            for pattern, cover in zip(section.patterns, section.covers):
+                number = len(self._patterns)
+                self._patterns.append((name, pattern))
+                if cover is None:
+                    self._always.append(number)
+                for stem in cover or ():
+                    targets.setdefault(stem, []).append(number)
+        self._automaton = ahocorasick.Automaton()
+        self._unlocks: list[tuple[int, ...]] = []
+        for stem, numbers in targets.items():
+            self._automaton.add_word(stem, (len(stem), len(self._unlocks)))
+            self._unlocks.append(tuple(numbers))
+        if targets:
+            self._automaton.make_automaton()
+        self._always_set = frozenset(self._always)
 
-    def candidates(self, lower: str, trigrams: frozenset[str], starts: list[int]):
+    def candidates(self, lower: str, starts: list[int]):
         """For each section, the patterns worth running, each with the stretches of text to run it on.
 
         A pattern is run only on the sentences that hold one of its required words;
         one without such words runs on the whole text.
         """
+        seen: dict[int, set[int]] = {}  # stem -> sentences it occurs in
+        if self._unlocks:
+            for end, (length, stem) in self._automaton.iter(lower):
+                sentence = bisect.bisect_right(starts, end - length + 1) - 1
+                if stem in seen:
+                    seen[stem].add(sentence)
+                else:
+                    seen[stem] = {sentence}
+        found: dict[int, set[int]] = {}
+        for stem, sentences in seen.items():
+            for number in self._unlocks[stem]:
+                if number in found:
+                    found[number] |= sentences
+                else:
+                    found[number] = set(sentences)
         whole = ((0, len(lower)),)
-        found: dict[str, dict[int, set[int]]] = {name: {} for name in self.sections}
-        for tri in trigrams.intersection(self._index):
-            for stem, name, number in self._index[tri]:
-                position = lower.find(stem)
-                while position != -1:
-                    found[name].setdefault(number, set()).add(bisect.bisect_right(starts, position) - 1)
-                    position = lower.find(stem, position + 1)
-        result = {}
-        for name, section in self.sections.items():
-            runs = {n: whole for n in section.always}
-            for number, sentences in found[name].items():
-                runs.setdefault(number, _stretches(sorted(sentences), starts, len(lower)))
-            result[name] = [(section.patterns[n], runs[n]) for n in sorted(runs)]
+        result: dict[str, list] = {name: [] for name in self.sections}
+        stretches_of: dict[frozenset[int], tuple[tuple[int, int], ...]] = {}
+        for number in sorted(found.keys() | self._always):
+            name, pattern = self._patterns[number]
+            if number in self._always_set:
+                stretches = whole
+            else:
+                sentences = frozenset(found[number])
+                if sentences not in stretches_of:
+                    stretches_of[sentences] = _stretches(sorted(sentences), starts, len(lower))
+                stretches = stretches_of[sentences]
+            result[name].append((pattern, stretches))
         return result
 
 
@@ -128,16 +155,7 @@ def load_sections(package: str, filename: str) -> dict[str, Section]:
 
 def _section(lines: list[str]) -> Section:
     patterns = tuple(re.compile(line, re.IGNORECASE) for line in lines)
-    index: dict[str, list[tuple[str, int]]] = {}
-    always = set()
-    for number, line in enumerate(lines):
-        cover = required_literals(line)
-        if cover is None:
-            always.add(number)
-            continue
-        for stem in cover:
-            index.setdefault(stem[:MIN_STEM], []).append((stem, number))
-    return Section(patterns, index, frozenset(always))
+    return Section(patterns, tuple(required_literals(line) for line in lines))
 
 
 def required_literals(expression: str) -> frozenset[str] | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import load_book, sentence_starts, trigrams_of
+from .patterns import load_book, sentence_starts
 
 CATEGORIES = ("physical", "sexual", "threat", "fear", "stalking", "control", "contempt", "repeated_cheating")
 CRISIS = "crisis"
@@ -35,6 +35,8 @@ _NOT_A_DENIAL = re.compile(
     r"|\bnot\s+only\b"
 )
 NEGATION_WINDOW_WORDS = 4
+# How far around a match to look for where its clause starts: enough for the window of words.
+CLAUSE_LOOKBACK, CLAUSE_LOOKAHEAD = 80, 40
 # Where a clause starts again: negation and the speaker do not carry across these.
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:\n]|,|\b(?:but|however|although|though|yet|then|so|because|until|and|or|when|after|before|if|unless)\b"
@@ -102,30 +104,30 @@ class Prepared:
         self.original = text
         self.normal = text.translate(_APOSTROPHES)
         self.lower = self.normal.lower()
-        self.trigrams = trigrams_of(self.lower)
         self.starts = sentence_starts(self.lower)
-        self._breaks: list[tuple[int, int]] | None = None
         self._candidates: dict[str, dict] = {}
 
     def candidates(self, book):
         key = id(book)
         if key not in self._candidates:
-            self._candidates[key] = book.candidates(self.lower, self.trigrams, self.starts)
+            self._candidates[key] = book.candidates(self.lower, self.starts)
         return self._candidates[key]
 
     def clause_before(self, start: int) -> str:
-        """The part of the clause that comes before ``start``."""
-        if self._breaks is None:
-            self._breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(self.normal)]
-        clause_start = 0
-        for break_start, break_end in self._breaks:
-            if break_start > start:
+        """The part of the clause that comes before ``start`` (looking back a few words is enough)."""
+        window = max(0, start - CLAUSE_LOOKBACK)
+        clause_start = window
+        for found in _CLAUSE_BREAK.finditer(self.normal, window, min(len(self.normal), start + CLAUSE_LOOKAHEAD)):
+            if found.start() > start:
                 break
-            clause_start = min(break_end, start)
+            clause_start = min(found.end(), start)
         return self.normal[clause_start:start]
 
     def is_negated(self, start: int) -> bool:
         """True when a negator stands within a few words before ``start``, in the same clause."""
+        nearby = " ".join(_WORD.findall(self.normal[max(0, start - CLAUSE_LOOKBACK):start])[-NEGATION_WINDOW_WORDS:])
+        if not _NEGATOR.search(nearby.lower()):
+            return False  # the common case, settled without working out the clause
         clause = self.clause_before(start)
         words = _WORD.findall(clause)[-NEGATION_WINDOW_WORDS:]
         if not _NEGATOR.search(" ".join(words).lower()):
