@@ -46,3 +46,4 @@ clean:
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench.screening
+	$(BIN)/python -m bench.coach
