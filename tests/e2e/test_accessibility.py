@@ -18,7 +18,7 @@ DESKTOP = {"width": 1280, "height": 900}
 PUBLIC_PAGES = ["/", "/accounts/login/", "/accounts/signup/", "/safety/"]
 PRIVATE_PAGES = [
     "/", "/program/", "/journal/", "/urge/", "/coach/", "/safety/", "/check/", "/check/history/", "/accounts/settings/",
-    "/accounts/password/", f"/check/{{check}}/step/{STEPS[0].id}/", "/check/{done}/result/",
+    "/accounts/password/", "/accounts/delete/", f"/check/{{check}}/step/{STEPS[0].id}/", "/check/{done}/result/",
     *[f"/program/{stage}/" for stage in sorted(STAGE_RECORDS)],
 ]
 

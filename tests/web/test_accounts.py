@@ -97,3 +97,49 @@ def test_discreet_mode_hides_the_app_name(alice_client, alice):
     page = alice_client.get(reverse("today")).content.decode()
     assert "<title>Notes</title>" in page
     assert "Second Chance" not in page
+
+
+def test_export_gives_back_only_your_own_rows(alice_client, alice, bob):
+    from secondchance.journey.models import JournalEntry
+
+    JournalEntry.objects.create(owner=alice, text="mine")
+    JournalEntry.objects.create(owner=bob, text="not mine")
+    response = alice_client.get(reverse("export_data"))
+    assert response["Content-Disposition"].startswith('attachment; filename="secondchance-export-')
+    data = response.json()
+    entries = data["records"]["journey.journalentry"]
+    assert [e["fields"]["text"] for e in entries] == ["mine"]
+    assert data["records"]["accounts.profile"][0]["fields"]["country"] == "GB"
+
+
+def test_export_file_name_has_no_app_name_in_discreet_mode(alice_client, alice):
+    Profile.objects.filter(owner=alice).update(discreet_mode=True)
+    assert 'filename="notes-export-' in alice_client.get(reverse("export_data"))["Content-Disposition"]
+
+
+def test_deleting_the_account_needs_the_password_and_removes_every_row(alice_client, alice, bob):
+    from secondchance.journey.models import JournalEntry
+
+    JournalEntry.objects.create(owner=alice, text="mine")
+    JournalEntry.objects.create(owner=bob, text="theirs")
+    response = alice_client.post(reverse("delete_account"), {"password": "wrong one", "confirm": "on"})
+    assert "That password isn&#x27;t right." in response.content.decode()
+    assert get_user_model().objects.filter(username="alice").exists()
+    alice_client.post(reverse("delete_account"), {"password": PASSWORD, "confirm": "on"})
+    assert not get_user_model().objects.filter(username="alice").exists()
+    assert list(JournalEntry.objects.values_list("text", flat=True)) == ["theirs"]
+    assert not Profile.objects.filter(owner_id=alice.pk).exists()
+
+
+def test_hosted_settings_pass_the_deploy_check(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SECONDCHANCE_DATA_DIR": str(tmp_path), "SECONDCHANCE_HOSTED": "1",
+           "SECONDCHANCE_SECRET_KEY": "x" * 30 + "-Lq9#vB2$kP7&wN4*zR8@tY3!mC6^hJ1", "SECONDCHANCE_ALLOWED_HOSTS": "example.org",
+           "DJANGO_SETTINGS_MODULE": "secondchance.web.settings"}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run([sys.executable, "-m", "secondchance", "manage", "check", "--deploy", "--fail-level", "WARNING"],
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr + result.stdout

@@ -53,3 +53,20 @@ class ProfileForm(forms.ModelForm):
             "country": "Decides which helplines you see.",
             "time_zone": "Dates and times are shown in this zone.",
         }
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password", widget=forms.PasswordInput, help_text="To make sure it's really you."
+    )
+    confirm = forms.BooleanField(label="I understand this deletes everything and can't be undone")
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That password isn't right.")
+        return password

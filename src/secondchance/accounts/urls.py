@@ -27,4 +27,6 @@ urlpatterns = [
         name="password_changed",
     ),
     path("settings/", views.settings_page, name="settings"),
+    path("export/", views.export_data, name="export_data"),
+    path("delete/", views.delete_account, name="delete_account"),
 ]

@@ -1,11 +1,17 @@
+import json
+
+from django.apps import apps
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
+from django.core import serializers
+from django.http import JsonResponse
+from django.utils import timezone
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from .forms import ProfileForm, SignUpForm
+from .forms import DeleteAccountForm, ProfileForm, SignUpForm
 from .models import Profile
 
 
@@ -32,3 +38,37 @@ def settings_page(request):
         messages.success(request, "Settings saved.")
         return redirect("settings")
     return render(request, "accounts/settings.html", {"form": form})
+
+
+def _owned_models():
+    """Every model with rows that belong to one person."""
+    return [model for model in apps.get_models() if any(f.name == "owner" for f in model._meta.get_fields())]
+
+
+@login_required
+@require_http_methods(["GET"])
+def export_data(request):
+    """All of the person's rows as JSON, to keep or to take elsewhere."""
+    data = {"exported_at": timezone.now().isoformat(), "username": request.user.get_username(), "records": {}}
+    for model in _owned_models():
+        rows = model.objects.filter(owner=request.user).order_by("pk")
+        data["records"][model._meta.label_lower] = json.loads(serializers.serialize("json", rows))
+    name = "notes" if Profile.for_user(request.user).discreet_mode else "secondchance"
+    response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="{name}-export-{timezone.localdate().isoformat()}.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    """Delete the account and every row it owns, after the password is given again."""
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        with transaction.atomic():
+            logout(request)
+            user.delete()  # every owned row goes with it (on_delete=CASCADE)
+        messages.success(request, "Your account and everything in it has been deleted.")
+        return redirect("today")
+    return render(request, "accounts/delete_account.html", {"form": form})
