@@ -52,8 +52,14 @@ def record(page, slug, fields, choose=None, check=None, radios=None):
         form.get_by_label(label, exact=True).check()
     for name, value in (radios or {}).items():
         form.locator(f"input[name='{name}'][value='{value}']").check()
+    save(page, form)
+
+
+def save(page, form):
+    """Submit and wait for this save's own message (htmx swaps the page's main part in place)."""
+    page.evaluate("document.querySelectorAll('.messages').forEach(box => box.remove())")
     form.get_by_role("button", name="Save").click()
-    expect(page.get_by_role("status").first).to_contain_text("Saved")
+    expect(page.locator(".messages")).to_contain_text("Saved")
 
 
 def expect_next(page, text):
@@ -74,7 +80,7 @@ def test_one_person_walks_every_stage_to_together_again(page, shoot, monkeypatch
            choose={"Who ended it, and how": "them_impulsive"}, check=["Communication problems", "Too little attention or time together"])
     record(page, "mistake", {"What": "I went quiet in arguments", "Remedy": "Say when I need a break, and come back within the hour"})
     page.get_by_label("Lived together").check()
-    page.locator("form[action='/records/relationship/add/']").get_by_role("button", name="Save").click()
+    save(page, page.locator("form[action='/records/relationship/add/']"))
     expect(page.get_by_text("Communication problems: usually fixable")).to_be_visible()
     shoot("walk-02-understand")
 

@@ -223,3 +223,11 @@ def test_mood_check_in_answers_htmx_with_just_the_mood_box(alice_client, alice):
     assert page.lstrip().startswith('<section aria-labelledby="mood-title" id="mood-section">')
     assert "Saved. Last check-in: Low, just now." in page
     assert m.MoodCheckIn.objects.owned_by(alice).get().mood == 2
+
+
+def test_with_htmx_a_red_flag_still_takes_the_whole_page_to_safety(alice_client, alice):
+    response = alice_client.post(reverse("add_record", args=["slip"]), {"date": "2026-01-10", "what": "He hit me when I called"},
+                                 HTTP_HX_REQUEST="true")
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == reverse("safety")
+    assert m.Event.objects.owned_by(alice).filter(kind="red_flag", note="physical").exists()

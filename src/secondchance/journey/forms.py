@@ -124,7 +124,16 @@ ConversationPrepForm = _dated(
     m.ConversationPrep,
     ("opening", "their_concerns", "what_didnt_work", "do_differently", "goals", "apology_regret", "apology_responsibility", "apology_remedy"),
     screened=("their_concerns", "what_didnt_work", "do_differently", "apology_regret", "apology_responsibility", "apology_remedy"),
-    labels={"apology_regret": "Regret", "apology_responsibility": "Responsibility", "apology_remedy": "Remedy", "opening": "Opening line"},
+    labels={
+        "apology_regret": "Regret",
+        "apology_responsibility": "Responsibility",
+        "apology_remedy": "Remedy",
+        "opening": "Opening line",
+        "their_concerns": "Their concerns",
+        "what_didnt_work": "What didn't work",
+        "do_differently": "Doing it differently",
+        "goals": "Goals and plans",
+    },
 )
 TrialPlanForm = _dated(m.TrialPlan, ("agreements", "disagreement_plan"), screened=("agreements", "disagreement_plan"))
 

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -166,6 +166,11 @@ def _after_save(request, kind, screening):
         return render_stage(request, kind.stage, crisis=True) if kind.stage in STAGE_RECORDS else _journal_page(request, crisis=True)
     if screening is not None and screening.red_flags:
         messages.warning(request, "Saved. Some of what you wrote sounds unsafe, so we've brought you to the safety page.")
+        if request.headers.get("HX-Request"):
+            # A whole new page, not a swap: the safety page must be the page they are on.
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = reverse("safety")
+            return response
         return redirect("safety")
     messages.success(request, f"Saved: {kind.label.lower()}.")
     return redirect(_return_url(kind))

@@ -87,6 +87,15 @@
     });
   }
 
+  // After htmx swaps part of the page, focus stays where it was if it can; if the focused
+  // element was replaced, move focus to the error summary or the main part, not the page's top.
+  document.addEventListener("htmx:afterSettle", function () {
+    var main = document.getElementById("main");
+    if (!main || (document.activeElement && document.activeElement !== document.body)) return;
+    var errors = main.querySelector("[data-autofocus]");
+    (errors || main).focus();
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpCopy();
     setUpTimers();
