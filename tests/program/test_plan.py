@@ -519,3 +519,14 @@ def test_a_flag_recorded_after_a_resolution_on_the_same_day_counts():
     assert plan.stage == "safety" and plan.safety.flags == ("fear",)
     resolved = replace(ready_for_conversation(), events=events[:2])
     assert build_plan(resolved, day(70)).stage == "conversation"
+
+
+def test_goal_progress_shows_the_latest_check_in_and_the_change():
+    goals = (
+        s.Goal("health", "Walk daily", (s.GoalCheckIn(day(20), 70), s.GoalCheckIn(day(10), 30))),
+        s.Goal("social", "Call a friend weekly", ()),
+    )
+    plan = build_plan(replace(understood(), self_work=s.SelfWork(goals=goals)), day(25))
+    walk, call = plan.goals
+    assert (walk.latest, walk.checkins, walk.change) == (70, 2, 40)
+    assert (call.latest, call.checkins, call.change) == (None, 0, 0)

@@ -94,6 +94,7 @@ def plan_to_dict(plan: Plan) -> dict:
             "climbed": list(plan.ladder.climbed),
             "out_of_order": _plain(plan.ladder.out_of_order),
         },
+        "goals": _plain(plan.goals),
         "trial": _plain(plan.trial),
         "move_on": _plain(plan.move_on),
     }

@@ -22,6 +22,7 @@ from .move_on import WritingProgress, writing_progress
 from .no_contact import NoContactStatus, no_contact_status
 from .rules import rule
 from .safety import SafetyStatus, safety_status
+from .self_work import GoalProgress, goal_progress
 from .snapshot import Journey
 from .stages import STAGE_BY_ID
 from .trial import TrialHealth, trial_health
@@ -109,6 +110,7 @@ class Plan:
     counselling: CounsellingAdvice
     no_contact: NoContactStatus | None
     ladder: LadderStatus
+    goals: tuple[GoalProgress, ...] = ()
     trial: TrialHealth | None = None
     move_on: WritingProgress | None = None
 
@@ -179,6 +181,7 @@ def build_plan(journey: Journey, today: dt.date) -> Plan:
         counselling=counselling_advice(journey),
         no_contact=no_contact,
         ladder=ladder,
+        goals=goal_progress(journey.self_work.goals),
         trial=walk.trial,
         move_on=writing_progress(journey, today) if stage == "move_on" else None,
     )
