@@ -2,9 +2,10 @@
 
 import datetime as dt
 import pathlib
-from collections import Counter
 
 from secondchance.program.coach import CODES, check_message
+
+from .labelled import precision_recall
 
 LABELLED = pathlib.Path(__file__).resolve().parent.parent / "data" / "coach_labelled.tsv"
 
@@ -32,20 +33,5 @@ def predicted(row):
 
 
 def score(rows):
-    counts = Counter()
-    mistakes = []
-    for row in rows:
-        got = predicted(row)
-        for code in CODES:
-            counts[(code, code in row["codes"], code in got)] += 1
-        if got != row["codes"]:
-            mistakes.append((row["text"], sorted(row["codes"]), sorted(got)))
-    table = {}
-    for code in CODES:
-        tp, fp, fn = counts[(code, True, True)], counts[(code, False, True)], counts[(code, True, False)]
-        table[code] = {
-            "support": tp + fn,
-            "precision": tp / (tp + fp) if tp + fp else 1.0,
-            "recall": tp / (tp + fn) if tp + fn else 1.0,
-        }
-    return table, mistakes
+    """Precision and recall per code, and the drafts with any finding wrong."""
+    return precision_recall(((row["text"], row["codes"], predicted(row)) for row in rows), CODES)

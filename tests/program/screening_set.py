@@ -1,9 +1,10 @@
 """The labelled sentences for the red-flag screen, and how to score the screen on them."""
 
 import pathlib
-from collections import Counter
 
 from secondchance.program.screening import CATEGORIES, CRISIS, screen
+
+from .labelled import precision_recall
 
 LABELLED = pathlib.Path(__file__).resolve().parent.parent / "data" / "screening_labelled.tsv"
 LABELS = (*CATEGORIES, CRISIS)
@@ -26,20 +27,4 @@ def predicted(text):
 
 def score(rows):
     """Precision and recall per label, and the sentences each got wrong."""
-    counts = Counter()
-    mistakes = []
-    for expected, text in rows:
-        got = predicted(text)
-        for label in LABELS:
-            counts[(label, label in expected, label in got)] += 1
-        if got != expected:
-            mistakes.append((text, sorted(expected), sorted(got)))
-    table = {}
-    for label in LABELS:
-        tp, fp, fn = counts[(label, True, True)], counts[(label, False, True)], counts[(label, True, False)]
-        table[label] = {
-            "support": tp + fn,
-            "precision": tp / (tp + fp) if tp + fp else 1.0,
-            "recall": tp / (tp + fn) if tp + fn else 1.0,
-        }
-    return table, mistakes
+    return precision_recall(((text, expected, predicted(text)) for expected, text in rows), LABELS)
