@@ -6,9 +6,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the live server's
-# database work happens in its own thread, so Django's async guard does not apply.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("SECONDCHANCE_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(os.environ.get("SECONDCHANCE_SCREENSHOTS", "test-results")) / "screenshots"
@@ -31,8 +28,22 @@ def _missing(reason):
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def allow_orm_beside_playwright():
+    # Playwright's sync API runs an event loop in the test thread, which trips Django's
+    # async guard when a test prepares or cleans up data; the server works in its own thread.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    # The test database exists before Playwright starts its event loop in this thread.
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         _missing(f"Chromium not found at {CHROMIUM}; install Debian's 'chromium' package (make test does).")
     from playwright.sync_api import sync_playwright

@@ -140,6 +140,7 @@ def test_hosted_settings_pass_the_deploy_check(tmp_path):
            "SECONDCHANCE_SECRET_KEY": "x" * 30 + "-Lq9#vB2$kP7&wN4*zR8@tY3!mC6^hJ1", "SECONDCHANCE_ALLOWED_HOSTS": "example.org",
            "DJANGO_SETTINGS_MODULE": "secondchance.web.settings"}
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run([sys.executable, "-m", "secondchance", "manage", "check", "--deploy", "--fail-level", "WARNING"],
                             env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr + result.stdout
