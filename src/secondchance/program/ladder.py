@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .snapshot import Contact, Journey
+from .snapshot import Contact
 
 RUNGS = ("social_media", "text", "call", "video", "in_person")
 RUNG_LABELS = {
