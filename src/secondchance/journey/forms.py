@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import forms
 
 from secondchance.program.readiness import NOTE_MAX_LENGTH, Step
@@ -41,13 +43,35 @@ from secondchance.accounts.models import Profile  # noqa: E402
 from secondchance.program.causes import CAUSES  # noqa: E402
 from secondchance.program.interest import NEGATIVE_SIGNALS, OWN_WORDS, POSITIVE_SIGNALS  # noqa: E402
 from secondchance.program.trial import CRITERIA, SCORE_MAX, SCORE_MIN  # noqa: E402
+from secondchance.program.words import human_date  # noqa: E402
 
 from . import models as m  # noqa: E402
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+# Records are about things that already happened: nothing before this, nothing after today.
+EARLIEST_DATE = dt.date(1900, 1, 1)
 
 
-class ScreenedForm(forms.ModelForm):
+class BoundedDateForm(forms.ModelForm):
+    """A record form whose ``date`` (when it has one) lies between 1900 and the person's today."""
+
+    def __init__(self, *args, today: dt.date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Without the person's date, allow one day ahead: no time zone is further ahead of UTC.
+        self.latest_date = today or dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
+        if "date" in self.fields:
+            self.fields["date"].widget.attrs.update(min=EARLIEST_DATE.isoformat(), max=self.latest_date.isoformat())
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if not EARLIEST_DATE <= day <= self.latest_date:
+            raise forms.ValidationError(
+                f"Please choose a date between {human_date(EARLIEST_DATE)} and today, {human_date(self.latest_date)}."
+            )
+        return day
+
+
+class ScreenedForm(BoundedDateForm):
     """A form whose free text is screened for red flags and crisis language when saved."""
 
     screened_fields: tuple[str, ...] = ()
@@ -224,7 +248,7 @@ class TrialCheckInForm(ScreenedForm):
         return super().save(commit=commit)
 
 
-class EventForm(forms.ModelForm):
+class EventForm(BoundedDateForm):
     """The events a person records themselves; red flags and their resolution come from the safety page."""
 
     USER_KINDS = ("said_no", "blocked", "new_partner", "they_reached_out", "chose_move_on", "counselling_started", "went_public")

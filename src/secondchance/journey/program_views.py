@@ -20,6 +20,7 @@ from secondchance.program.screening import screen
 from secondchance.program.stages import STAGE_BY_ID, STAGES
 
 from . import models as m
+from . import forms as f
 from .clock import today_for
 from .records import RECORD_KINDS, STAGE_RECORDS
 from .snapshot import journey_for
@@ -63,14 +64,16 @@ def _owned_recent(kind, user):
 def _blank_form(kind, user, profile, today):
     if kind.singleton:
         instance = profile if kind.model is Profile else kind.model.objects.owned_by(user).first()
-        return kind.form(instance=instance, **_form_kwargs(kind, user))
+        return kind.form(instance=instance, **_form_kwargs(kind, user, today))
     initial = {"date": today} if kind.dated else {}
-    return kind.form(initial=initial, **_form_kwargs(kind, user))
+    return kind.form(initial=initial, **_form_kwargs(kind, user, today))
 
 
-def _form_kwargs(kind, user):
+def _form_kwargs(kind, user, today):
     # Several forms share a page: ids carry the kind so labels point at the right field.
     kwargs = {"auto_id": f"{kind.slug}-%s"}
+    if issubclass(kind.form, f.BoundedDateForm):
+        kwargs["today"] = today
     if kind.model is m.GoalCheckIn:
         kwargs["owner"] = user
     return kwargs
@@ -229,7 +232,7 @@ def add_record(request, slug):
     instance = None
     if kind.singleton:
         instance = profile if kind.model is Profile else kind.model.objects.owned_by(request.user).first()
-    form = kind.form(request.POST, instance=instance, **_form_kwargs(kind, request.user))
+    form = kind.form(request.POST, instance=instance, **_form_kwargs(kind, request.user, today_for(profile)))
     if not form.is_valid():
         return _rerender_with_errors(request, kind, form)
     record, screening = _save_record(request, kind, form, today_for(profile))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .dates import shifted
 from .snapshot import Journey
 
 WRITING_MIN_MINUTES = 15
@@ -27,7 +28,7 @@ def writing_days_in_a_row(journey: Journey) -> int:
     best = run = 0
     previous = None
     for day in days:
-        run = run + 1 if previous is not None and day - previous == dt.timedelta(days=1) else 1
+        run = run + 1 if previous is not None and (day - previous).days == 1 else 1
         best = max(best, run)
         previous = day
     return best
@@ -35,10 +36,13 @@ def writing_days_in_a_row(journey: Journey) -> int:
 
 def _current_run(journey: Journey, today: dt.date) -> int:
     days = {s.date for s in journey.writing if s.minutes >= WRITING_MIN_MINUTES}
-    start = today if today in days else today - dt.timedelta(days=1)
-    run = 0
-    while start - dt.timedelta(days=run) in days:
+    start = today if today in days else shifted(today, -1)
+    run, day = 0, start
+    while day in days:
         run += 1
+        if day == dt.date.min:
+            break
+        day = shifted(day, -1)
     return run
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .dates import shifted
 from .causes import Fixability, classify_cause
 from .snapshot import Journey
 
@@ -95,7 +96,7 @@ def no_contact_status(journey: Journey, today: dt.date) -> NoContactStatus | Non
     if journey.breakup is None:
         return None
     days, reasons, rules = _target_with_rules(journey)
-    target = journey.breakup.date + dt.timedelta(days=days)
+    target = shifted(journey.breakup.date, days)
     limited = limited_contact_reasons(journey)
     done = max(0, (today - journey.breakup.date).days)
     return NoContactStatus(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .dates import shifted
 from . import readiness as stage0
 from .causes import Fixability, cause_label, classify_cause, dealbreakers_in
 from .consent import CLOSED_DOOR_WORDS, REPEATED_UNANSWERED_LIMIT, ConsentStatus, consent_status
@@ -270,7 +271,7 @@ def _gate_readiness(journey, today, walk, **_):
         retake = Action("retake_check", "Take the check again", "Your safety concern is marked resolved; check again before going on.", "readiness_check")
         return walk.stop("readiness", "The last check found a safety concern, since marked resolved.", retake)
     if result.outcome is stage0.Outcome.NOT_YET:
-        again = taken + dt.timedelta(days=RETAKE_CHECK_AFTER_DAYS)
+        again = shifted(taken, RETAKE_CHECK_AFTER_DAYS)
         drivers = "; ".join(d.why for d in result.drivers)
         return walk.stop(
             "readiness",
@@ -382,7 +383,7 @@ def _gate_reconnect(journey, today, walk, **_):
         return walk.stop("reconnect", f"{count} of {FRIENDLY_MEETINGS_NEEDED} friendly meetings so far.", plan_one)
     latest = _latest_conversation(journey)
     if latest is not None and latest.outcome == "not_ready":
-        again = latest.date + dt.timedelta(days=WAIT_AFTER_NOT_READY_DAYS)
+        again = shifted(latest.date, WAIT_AFTER_NOT_READY_DAYS)
         if today < again or friendly_meetings(journey, since=latest.date) < 1:
             return walk.stop(
                 "reconnect",
@@ -504,8 +505,8 @@ def _next_checkin(journey, today, walk) -> dt.date | None:
         return walk.trial.next_checkin
     dates = [c.date for g in journey.self_work.goals for c in g.checkins]
     if dates:
-        return max(max(dates) + dt.timedelta(days=GOAL_CHECKIN_EVERY_DAYS), today)
-    return today + dt.timedelta(days=GOAL_CHECKIN_EVERY_DAYS) if journey.self_work.goals else None
+        return max(shifted(max(dates), GOAL_CHECKIN_EVERY_DAYS), today)
+    return shifted(today, GOAL_CHECKIN_EVERY_DAYS) if journey.self_work.goals else None
 
 
 def _reasons(stage_reason, locks, no_contact) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .dates import shifted
 from .snapshot import Journey
 
 CRITERIA = {
@@ -103,6 +104,6 @@ def trial_health(journey: Journey, started: dt.date, today: dt.date) -> TrialHea
         warnings=tuple(warnings),
         checkins=len(checkins),
         days=(today - started).days,
-        next_checkin=last + dt.timedelta(days=CHECKIN_EVERY_DAYS),
+        next_checkin=shifted(last, CHECKIN_EVERY_DAYS),
         long_enough=len(checkins) >= TRIAL_MIN_CHECKINS and (today - started).days >= TRIAL_MIN_DAYS,
     )

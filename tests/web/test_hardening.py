@@ -1,0 +1,69 @@
+"""Hardening: inputs that once broke an account (issue "Hardening")."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from secondchance.journey import models as m
+from secondchance.journey.records import RECORD_KINDS
+
+FAR = "9999-12-31"
+PAGES = ["today", "program", "coach", "safety", "journal"]
+
+
+def _pages_answer(client):
+    for name in PAGES:
+        response = client.get(reverse(name))
+        assert response.status_code == 200, (name, response.status_code)
+    for stage in ("no_contact", "self_work", "move_on"):
+        assert client.get(reverse("stage", args=[stage])).status_code == 200, stage
+
+
+DATED_KINDS = sorted(slug for slug, kind in RECORD_KINDS.items() if "date" in kind.form.base_fields)
+
+
+def test_every_dated_form_is_checked():
+    # The audit counted 11 dated forms; a new one must join the list below.
+    assert len(DATED_KINDS) >= 11
+
+
+@pytest.mark.parametrize("slug", DATED_KINDS)
+@pytest.mark.parametrize("value", [FAR, "0001-01-01", "1899-12-31"])
+def test_a_date_out_of_range_is_refused_with_a_clear_message_and_saves_nothing(alice_client, alice, slug, value):
+    kind = RECORD_KINDS[slug]
+    response = alice_client.post(reverse("add_record", args=[slug]), {"date": value})
+    # 200: the page again with the error; 302: the plan has not opened this step yet (says so).
+    assert response.status_code in (200, 302), response.status_code
+    assert kind.model.objects.owned_by(alice).count() == 0
+    if response.status_code == 200 or slug == "breakup":
+        assert "Please choose a date between 1 January 1900 and today" in response.content.decode()
+    _pages_answer(alice_client)
+
+
+def test_tomorrow_is_refused_but_today_is_fine(alice_client, alice):
+    today = dt.date.today()
+    data = {"ended_by": "mutual", "causes": ["communication"]}
+    alice_client.post(reverse("add_record", args=["breakup"]), {**data, "date": (today + dt.timedelta(days=2)).isoformat()})
+    assert not m.Breakup.objects.owned_by(alice).exists()
+    alice_client.post(reverse("add_record", args=["breakup"]), {**data, "date": today.isoformat()})
+    assert m.Breakup.objects.owned_by(alice).get().date == today
+
+
+def test_a_breakup_stored_on_the_last_day_of_the_calendar_breaks_nothing_and_can_be_fixed(alice_client, alice):
+    # Rows from before forms checked dates (or from an import) can hold any date the database takes.
+    breakup = m.Breakup.objects.create(owner=alice, date=dt.date.max, ended_by="mutual", causes=["communication"])
+    _pages_answer(alice_client)
+    fixed = alice_client.post(reverse("add_record", args=["breakup"]),
+                              {"date": "2026-01-01", "ended_by": "mutual", "causes": ["communication"]})
+    assert fixed.status_code == 302
+    assert m.Breakup.objects.owned_by(alice).get().date == dt.date(2026, 1, 1)
+    assert m.Breakup.objects.owned_by(alice).get().pk == breakup.pk
+    _pages_answer(alice_client)
+
+
+def test_a_goal_check_in_stored_on_the_last_day_breaks_nothing(alice_client, alice):
+    goal = m.Goal.objects.create(owner=alice, area="health", title="Walk")
+    m.GoalCheckIn.objects.create(owner=alice, goal=goal, date=dt.date.max, progress=50)
+    m.Breakup.objects.create(owner=alice, date=dt.date.min, ended_by="mutual")
+    _pages_answer(alice_client)
