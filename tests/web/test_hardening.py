@@ -67,3 +67,32 @@ def test_a_goal_check_in_stored_on_the_last_day_breaks_nothing(alice_client, ali
     m.GoalCheckIn.objects.create(owner=alice, goal=goal, date=dt.date.max, progress=50)
     m.Breakup.objects.create(owner=alice, date=dt.date.min, ended_by="mutual")
     _pages_answer(alice_client)
+
+
+# --- Defect 2: ids in the query string -------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["²", "1" * 5000, "-1", " 1", "1e3", "١"])
+def test_an_odd_draft_id_is_ignored_not_a_server_error(alice_client, value):
+    response = alice_client.get(reverse("coach"), {"draft": value})
+    assert response.status_code == 200
+
+
+def test_another_persons_draft_id_is_not_found(alice_client, bob):
+    draft = m.Draft.objects.create(owner=bob, kind="outreach", text="Hi, how have you been?")
+    assert alice_client.get(reverse("coach"), {"draft": str(draft.pk)}).status_code == 404
+
+
+# --- Defect 5: the lockout counts the account, not the typed text ----------------------
+
+
+def test_each_spelling_of_the_email_counts_against_the_same_account(client, alice):
+    from tests.web.conftest import PASSWORD
+
+    spellings = ["alice@example.org", "Alice@example.org", "ALICE@example.org", "alice@EXAMPLE.org", "Alice"]
+    for spelling in spellings:
+        client.post(reverse("login"), {"username": spelling, "password": "wrong password"})
+    for spelling in ["alice", "aLiCe@Example.Org"]:
+        response = client.post(reverse("login"), {"username": spelling, "password": PASSWORD})
+        assert response.status_code == 429, spelling
+        assert "_auth_user_id" not in client.session

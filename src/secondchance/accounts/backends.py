@@ -11,3 +11,16 @@ class UsernameOrEmailBackend(ModelBackend):
             if user is not None:
                 username = user.get_username()
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def lockout_username(request, credentials) -> str:
+    """The account a sign-in attempt is against, however it was typed (django-axes counts failures by this).
+
+    Counting the typed text let each spelling of an e-mail ("Ann@x.org", "ann@X.org") start
+    with fresh tries; counting the account does not.
+    """
+    typed = str((credentials or {}).get("username") or "").strip()
+    users = get_user_model().objects
+    lookup = {"email__iexact": typed} if "@" in typed else {"username__iexact": typed}
+    user = users.filter(**lookup).order_by("pk").first() if typed else None
+    return user.get_username() if user is not None else typed.casefold()

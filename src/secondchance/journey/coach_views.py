@@ -1,6 +1,7 @@
 """The "Check a message" page: live feedback on a draft, drafts kept, never sent by the app."""
 
 import datetime as dt
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -81,8 +82,9 @@ def _context(request, plan, profile, form, report=None, pieces=None, draft=None)
 def coach(request):
     plan, profile, today = plan_for(request.user)
     draft = None
-    if request.GET.get("draft", "").isdigit():
-        draft = m.get_owned_or_404(m.Draft, request.user, pk=int(request.GET["draft"]))
+    draft_id = _draft_id(request.GET.get("draft", ""))
+    if draft_id is not None:
+        draft = m.get_owned_or_404(m.Draft, request.user, pk=draft_id)
     form = DraftForm(request.POST or None, instance=draft)
     report = pieces = None
     if request.method == "POST" and form.is_valid():
@@ -98,6 +100,14 @@ def coach(request):
 def _next_morning(now):
     day = now.date() if now.time() < MORNING else now.date() + dt.timedelta(days=1)
     return dt.datetime.combine(day, MORNING, tzinfo=now.tzinfo)
+
+
+_DRAFT_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits only, and within a 64-bit id
+
+
+def _draft_id(value: str) -> int | None:
+    """The draft id from the query string, or None for anything that is not a plain number ("²", 5,000 digits)."""
+    return int(value) if _DRAFT_ID.fullmatch(value) else None
 
 
 def _save_draft(request, form, profile, today, sleep):
