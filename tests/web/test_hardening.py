@@ -96,3 +96,26 @@ def test_each_spelling_of_the_email_counts_against_the_same_account(client, alic
         response = client.post(reverse("login"), {"username": spelling, "password": PASSWORD})
         assert response.status_code == 429, spelling
         assert "_auth_user_id" not in client.session
+
+
+# --- Defect 4: two tabs saving the first breakup at once -------------------------------
+
+
+def test_a_singleton_created_by_another_tab_meanwhile_is_edited_not_a_server_error(alice_client, alice, monkeypatch):
+    from secondchance.journey import program_views
+
+    m.Breakup.objects.create(owner=alice, date=dt.date(2026, 1, 1), ended_by="mutual")
+    real = program_views._singleton_instance
+    calls = []
+
+    def stale_first_look(kind, user, profile):
+        # The first look happens before the other tab's row existed: it sees nothing.
+        calls.append(kind.slug)
+        return None if len(calls) == 1 else real(kind, user, profile)
+
+    monkeypatch.setattr(program_views, "_singleton_instance", stale_first_look)
+    response = alice_client.post(reverse("add_record", args=["breakup"]),
+                                 {"date": "2026-02-01", "ended_by": "them_considered", "causes": ["communication"]})
+    assert response.status_code == 302
+    assert m.Breakup.objects.owned_by(alice).get().date == dt.date(2026, 2, 1)
+    assert len(calls) == 2

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -63,8 +63,7 @@ def _owned_recent(kind, user):
 
 def _blank_form(kind, user, profile, today):
     if kind.singleton:
-        instance = profile if kind.model is Profile else kind.model.objects.owned_by(user).first()
-        return kind.form(instance=instance, **_form_kwargs(kind, user, today))
+        return kind.form(instance=_singleton_instance(kind, user, profile), **_form_kwargs(kind, user, today))
     initial = {"date": today} if kind.dated else {}
     return kind.form(initial=initial, **_form_kwargs(kind, user, today))
 
@@ -218,6 +217,13 @@ def lock_reason(slug, plan):
     return ""
 
 
+def _singleton_instance(kind, user, profile):
+    """The one row a singleton kind edits (None for kinds that add rows, or before the first save)."""
+    if not kind.singleton:
+        return None
+    return profile if kind.model is Profile else kind.model.objects.owned_by(user).first()
+
+
 @login_required
 @require_POST
 def add_record(request, slug):
@@ -229,13 +235,19 @@ def add_record(request, slug):
     if locked:
         messages.error(request, f"Not saved. {locked}")
         return redirect(_return_url(kind))
-    instance = None
-    if kind.singleton:
-        instance = profile if kind.model is Profile else kind.model.objects.owned_by(request.user).first()
-    form = kind.form(request.POST, instance=instance, **_form_kwargs(kind, request.user, today_for(profile)))
-    if not form.is_valid():
-        return _rerender_with_errors(request, kind, form)
-    record, screening = _save_record(request, kind, form, today_for(profile))
+    today = today_for(profile)
+    for attempt in (1, 2):
+        form = kind.form(request.POST, instance=_singleton_instance(kind, request.user, profile),
+                         **_form_kwargs(kind, request.user, today))
+        if not form.is_valid():
+            return _rerender_with_errors(request, kind, form)
+        try:
+            record, screening = _save_record(request, kind, form, today)
+            break
+        except IntegrityError:
+            # Another tab created this person's one row a moment ago: save again, as an edit of it.
+            if not kind.singleton or attempt == 2:
+                raise
     if slug == "mood" and request.headers.get("HX-Request"):
         # htmx swaps just the mood box on Today; without scripts the form posts and redirects.
         context = {"mood_form": kind.form(), "latest_mood": record, "mood_saved": True}
