@@ -119,3 +119,53 @@ def test_a_singleton_created_by_another_tab_meanwhile_is_edited_not_a_server_err
     assert response.status_code == 302
     assert m.Breakup.objects.owned_by(alice).get().date == dt.date(2026, 2, 1)
     assert len(calls) == 2
+
+
+# --- Defect 7: traces left behind -------------------------------------------------------
+
+
+def test_signed_in_pages_are_never_stored(alice_client):
+    for name in ("today", "journal", "coach", "settings"):
+        response = alice_client.get(reverse(name))
+        assert "no-store" in response["Cache-Control"], name
+
+
+def test_a_sign_in_ends_with_the_browser_unless_asked_to_stay(client, alice):
+    from tests.web.conftest import PASSWORD
+
+    client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    assert client.session.get_expire_at_browser_close()
+    client.post(reverse("logout"))
+    client.post(reverse("login"), {"username": "alice", "password": PASSWORD, "remember": "on"})
+    assert not client.session.get_expire_at_browser_close()
+    assert client.session.get_expiry_age() == 14 * 24 * 3600
+
+
+def test_deleting_the_account_deletes_its_sign_in_records(client, alice):
+    from axes.models import AccessAttempt, AccessLog
+
+    from tests.web.conftest import PASSWORD
+
+    client.post(reverse("login"), {"username": "alice", "password": "wrong password"})
+    client.post(reverse("login"), {"username": "alice@example.org", "password": PASSWORD})
+    assert AccessAttempt.objects.filter(username="alice").exists() or AccessLog.objects.filter(username="alice").exists()
+    client.post(reverse("delete_account"), {"password": PASSWORD, "confirm": "on"})
+    assert not type(alice).objects.filter(pk=alice.pk).exists()
+    assert not AccessAttempt.objects.filter(username__in=["alice", "alice@example.org"]).exists()
+    assert not AccessLog.objects.filter(username__in=["alice", "alice@example.org"]).exists()
+
+
+def test_sign_up_answers_the_same_whether_or_not_an_email_is_known(client, alice):
+    from django.contrib.auth import get_user_model
+
+    def sign_up(name, email):
+        data = {"username": name, "email": email, "country": "GB", "time_zone": "UTC",
+                "password1": "carol's own long password", "password2": "carol's own long password"}
+        return client.post(reverse("signup"), data)
+
+    known, unknown = sign_up("carol", "Alice@example.org"), sign_up("dave", "nobody@example.org")
+    assert known.status_code == unknown.status_code == 302
+    client.post(reverse("logout"))
+    # Both people with that address can still sign in with it: the password says who.
+    assert client.post(reverse("login"), {"username": "alice@example.org", "password": "carol's own long password"}).status_code == 302
+    assert int(client.session["_auth_user_id"]) == get_user_model().objects.get(username="carol").pk

@@ -7,9 +7,13 @@ class UsernameOrEmailBackend(ModelBackend):
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username and "@" in username:
-            user = get_user_model().objects.filter(email__iexact=username).order_by("pk").first()
-            if user is not None:
-                username = user.get_username()
+            # Sign-up does not reveal whether an address is taken, so one address may belong to
+            # several accounts: the password says which.
+            for user in get_user_model().objects.filter(email__iexact=username).order_by("pk"):
+                found = super().authenticate(request, username=user.get_username(), password=password, **kwargs)
+                if found is not None:
+                    return found
+            return None
         return super().authenticate(request, username=username, password=password, **kwargs)
 
 

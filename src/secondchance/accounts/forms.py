@@ -27,10 +27,8 @@ class SignUpForm(UserCreationForm):
         fields = ("username", "email")
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip()
-        if email and get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account already uses this e-mail address. Try signing in instead.")
-        return email
+        # No check for an existing account: sign-up must not tell whether an address is known here.
+        return self.cleaned_data["email"].strip()
 
     def save(self, commit=True):
         user = super().save(commit=commit)
@@ -43,6 +41,11 @@ class SignUpForm(UserCreationForm):
 
 class SignInForm(AuthenticationForm):
     username = forms.CharField(label="Username or e-mail", max_length=254)
+    remember = forms.BooleanField(
+        required=False,
+        label="Keep me signed in on this device",
+        help_text="For 14 days. Leave it off on a shared device: closing the browser then signs you out.",
+    )
 
 
 class ProfileForm(forms.ModelForm):

@@ -8,7 +8,7 @@ urlpatterns = [
     path("signup/", views.sign_up, name="signup"),
     path(
         "login/",
-        auth_views.LoginView.as_view(
+        views.SignInView.as_view(
             template_name="accounts/login.html", authentication_form=SignInForm, redirect_authenticated_user=True
         ),
         name="login",

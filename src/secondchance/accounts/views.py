@@ -1,7 +1,9 @@
 import json
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth import login, logout
 from django.core import serializers
 from django.http import JsonResponse
@@ -68,7 +70,26 @@ def delete_account(request):
         user = request.user
         with transaction.atomic():
             logout(request)
+            forget_sign_in_records(user)
             user.delete()  # every owned row goes with it (on_delete=CASCADE)
         messages.success(request, "Your account and everything in it has been deleted.")
         return redirect("today")
     return render(request, "accounts/delete_account.html", {"form": form})
+
+
+def forget_sign_in_records(user) -> None:
+    """django-axes keeps each sign-in's name, address, browser and time: they go with the account."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    names = {user.get_username(), user.get_username().casefold(), *( [user.email, user.email.casefold()] if user.email else [])}
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__in=names).delete()
+
+
+class SignInView(auth_views.LoginView):
+    """Sign-in that lasts only until the browser closes, unless the person asks to stay signed in."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        self.request.session.set_expiry(settings.SESSION_COOKIE_AGE if form.cleaned_data.get("remember") else 0)
+        return response
