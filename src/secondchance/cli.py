@@ -35,14 +35,35 @@ def serve(args: argparse.Namespace) -> int:
 
     from secondchance.web.wsgi import application
 
+    from secondchance.reading.model import load
+
+    # A server that could not screen what people write must not start.
+    load()
     call_command("migrate", interactive=False, verbosity=0)
     url = f"http://{args.host}:{args.port}/"
     where = settings.DATABASES["default"]["NAME"]
     print(f"Second Chance is running at {url}  (data: {where}; press Ctrl+C to stop)", flush=True)
     if args.open and _can_open_browser():
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    waitress_serve(application, host=args.host, port=args.port, threads=args.threads, ident="secondchance", _quiet=True)
+    waitress_serve(application, host=args.host, port=args.port, threads=args.threads, ident="secondchance", _quiet=True,
+                   **proxy_options(os.environ.get("SECONDCHANCE_TRUSTED_PROXY", "")))
     return 0
+
+
+def proxy_options(trusted: str) -> dict:
+    """waitress settings for a reverse proxy we trust (its address): take the client's address and https from it.
+
+    Without them waitress drops X-Forwarded-Proto, so every request looks like plain http and hosted
+    mode redirects to https forever; and every person's address is the proxy's.
+    """
+    if not trusted.strip():
+        return {}
+    return {
+        "trusted_proxy": trusted.strip(),
+        "trusted_proxy_count": 1,
+        "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"},
+        "clear_untrusted_proxy_headers": True,
+    }
 
 
 def plan(args: argparse.Namespace) -> int:
@@ -77,28 +98,44 @@ def _usage_error(message: str) -> int:
 
 
 def screen(args: argparse.Namespace) -> int:
-    """Screen text for red flags and crisis language."""
+    """Screen text for red flags and crisis language; --jsonl screens one text per input line."""
     from secondchance.program.screening import screen as screen_text
 
+    if args.jsonl:
+        for line in sys.stdin:
+            text = line.rstrip("\n")
+            print(json.dumps(_screening_to_dict(screen_text(text)) if text.strip() else _EMPTY_SCREENING, ensure_ascii=False), flush=True)
+        return 0
     text, problem = _read_text_argument(args.text, "screen")
     if problem:
         return _usage_error(problem)
     result = screen_text(text)
     if args.json:
-        payload = {
-            "red_flags": [{"category": f.category, "start": f.start, "end": f.end} for f in result.red_flags],
-            "crisis": result.crisis,
-            "route": result.route,
-        }
-        print(json.dumps(payload, ensure_ascii=False))
+        print(json.dumps(_screening_to_dict(result), ensure_ascii=False))
         return 0
     if result.crisis:
         print("Crisis language found. Please talk to someone now: see the crisis lines on the Safety page.")
     for flag in result.red_flags:
-        print(f"{flag.category}: \"{flag.text}\" (characters {flag.start}-{flag.end})")
+        print(f"{flag.category}: \"{flag.text}\" (characters {flag.start}-{flag.end}, found by the {flag.source})")
     if result.route == "none":
         print("No red flags found.")
     return 0
+
+
+_EMPTY_SCREENING = {"red_flags": [], "crisis": False, "crisis_findings": [], "route": "none"}
+
+
+def _screening_to_dict(result) -> dict:
+    return {
+        "red_flags": [
+            {"category": f.category, "start": f.start, "end": f.end, "sentence": list(f.sentence or (f.start, f.end)),
+             "source": f.source}
+            for f in result.red_flags
+        ],
+        "crisis": result.crisis,
+        "crisis_findings": [{"start": s, "end": e, "source": source} for s, e, source in result.crisis_sources],
+        "route": result.route,
+    }
 
 
 def check_message_command(args: argparse.Namespace) -> int:
@@ -205,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     screen_cmd = commands.add_parser("screen", help="screen text for red flags and crisis language")
     screen_cmd.add_argument("--json", action="store_true", help="print the result as JSON")
+    screen_cmd.add_argument("--jsonl", action="store_true", help="read one text per line on standard input, print one JSON object per line")
     screen_cmd.add_argument("text", nargs="?", help="the text, or - to read standard input")
     screen_cmd.set_defaults(func=screen)
 
@@ -215,8 +253,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from secondchance.reading.model import ModelFileError
+
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except ModelFileError as error:
+        print(f"secondchance: cannot read text without its model: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

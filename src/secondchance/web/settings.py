@@ -7,6 +7,7 @@ SECONDCHANCE_SECRET_KEY the secret key (default: generated once into the data fo
 SECONDCHANCE_DEBUG      "1" for development only
 SECONDCHANCE_ALLOWED_HOSTS  comma-separated host names (default: local only)
 SECONDCHANCE_HOSTED     "1" behind HTTPS: secure cookies, HSTS, SSL redirect
+SECONDCHANCE_TRUSTED_PROXY  the address of the reverse proxy in front of `serve` (see docs/hosting.md)
 """
 
 import os
