@@ -169,3 +169,74 @@ def test_sign_up_answers_the_same_whether_or_not_an_email_is_known(client, alice
     # Both people with that address can still sign in with it: the password says who.
     assert client.post(reverse("login"), {"username": "alice@example.org", "password": "carol's own long password"}).status_code == 302
     assert int(client.session["_auth_user_id"]) == get_user_model().objects.get(username="carol").pk
+
+
+# --- Defect 3: odd charsets, and our own error pages --------------------------------------
+
+
+@pytest.fixture
+def live_app(tmp_path):
+    """A real `secondchance serve`: the defect only showed under waitress."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "SECONDCHANCE_DATA_DIR": str(tmp_path)}
+    env.pop("DATABASE_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "secondchance", "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield port
+    server.terminate()
+    server.wait(timeout=20)
+
+
+@pytest.mark.parametrize("charset", ["latin-1", "utf-16", "nonsense", "utf-8"])
+def test_a_form_in_an_odd_charset_gets_a_page_not_a_server_error(live_app, charset):
+    import http.client
+    import re
+
+    connection = http.client.HTTPConnection("127.0.0.1", live_app, timeout=30)
+    connection.request("GET", "/accounts/login/")
+    page = connection.getresponse()
+    body = page.read().decode()
+    cookie = page.getheader("Set-Cookie").split(";")[0]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    connection.request("POST", "/accounts/login/", body=f"csrfmiddlewaretoken={token}&username=caf".encode() + b"\xe9&password=x",
+                       headers={"Content-Type": f"application/x-www-form-urlencoded; charset={charset}", "Cookie": cookie})
+    answer = connection.getresponse()
+    text = answer.read().decode("utf-8", "replace")
+    assert answer.status < 500
+    assert "Quick exit" in text  # the app's own page, with its safety controls
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 500])
+def test_error_pages_are_ours_and_keep_the_safety_controls(status):
+    from secondchance.web.errors import error_page
+
+    page = error_page(status).content.decode()
+    assert "Quick exit" in page and "Safety &amp; help" in page and f"Error {status}" in page
+
+
+def test_an_unknown_page_shows_our_404(alice_client):
+    response = alice_client.get("/no/such/page/")
+    assert response.status_code == 404 and "find that page" in response.content.decode()
+
+
+def test_a_form_without_its_csrf_token_shows_our_403(alice):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    response = client.post(reverse("add_record", args=["journal"]), {"text": "hello"})
+    assert response.status_code == 403 and "Quick exit" in response.content.decode()

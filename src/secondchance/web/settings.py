@@ -134,6 +134,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+CSRF_FAILURE_VIEW = "secondchance.web.errors.csrf_failure"
 AXES_USERNAME_CALLABLE = "secondchance.accounts.backends.lockout_username"
 
 LANGUAGE_CODE = "en"

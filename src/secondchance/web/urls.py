@@ -4,3 +4,8 @@ urlpatterns = [
     path("accounts/", include("secondchance.accounts.urls")),
     path("", include("secondchance.journey.urls")),
 ]
+
+handler400 = "secondchance.web.errors.bad_request"
+handler403 = "secondchance.web.errors.permission_denied"
+handler404 = "secondchance.web.errors.page_not_found"
+handler500 = "secondchance.web.errors.server_error"
