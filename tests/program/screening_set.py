@@ -2,7 +2,7 @@
 
 import pathlib
 
-from secondchance.program.screening import CATEGORIES, CRISIS, screen
+from secondchance.program.screening import CATEGORIES, CRISIS, Prepared, screen_rules
 
 from .labelled import precision_recall
 
@@ -21,7 +21,9 @@ def load_labelled():
 
 
 def predicted(text):
-    result = screen(text)
+    # The patterns alone: this set is what they were written from (and is now training data for the
+    # model), so it checks the patterns did not regress. The app's decision is measured on the blind set.
+    result = screen_rules(Prepared(text))
     return frozenset(result.categories) | ({CRISIS} if result.crisis else frozenset())
 
 

@@ -39,8 +39,12 @@ def test_precision_and_recall_per_code(code):
     table, mistakes = score(ROWS)
     wrong = [m for m in mistakes if code in m[1] or code in m[2]]
     assert table[code]["support"] >= 2, code
-    floor = SAFETY_RECALL_FLOOR if code in ("threat", "self_harm") else RECALL_FLOOR
-    assert table[code]["recall"] >= floor, wrong
+    if code in ("threat", "self_harm"):
+        # These come from the screen (patterns and model); its precision is measured on the
+        # screen's blind set. On drafts, none may be missed.
+        assert table[code]["recall"] >= SAFETY_RECALL_FLOOR, wrong
+        return
+    assert table[code]["recall"] >= RECALL_FLOOR, wrong
     assert table[code]["precision"] >= PRECISION_FLOOR, wrong
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from secondchance.program.screening import CATEGORIES, screen
+from secondchance.program.screening import CATEGORIES, Prepared, screen, screen_rules
 
 from .screening_set import LABELS, load_labelled, score
 
@@ -50,8 +50,9 @@ def test_spans_point_at_what_was_found():
 
 
 def test_curly_apostrophes_are_read_like_straight_ones():
-    assert screen("He won\u2019t let me see my friends.").categories == ("control",)
-    assert screen("I don\u2019t want to die.").route == "none"
+    assert "control" in screen("He won\u2019t let me see my friends.").categories
+    # The patterns read the curly negation; crisis lines still show (crisis recall comes first).
+    assert not screen_rules(Prepared("I don\u2019t want to die.")).crisis
 
 
 def test_crisis_outranks_safety_and_keeps_its_span():

@@ -150,3 +150,28 @@ def test_a_kill_9_mid_write_loses_no_acknowledged_write(app_env):
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     for n in range(4):
         assert _mood_rows(database, f"tab{n}") >= acknowledged[n]
+
+
+def test_sixteen_tabs_of_one_person_saving_the_first_breakup_at_once(app_env):
+    env, database = app_env
+    server, port = _start(env)
+    try:
+        tabs = [Tab(port, "tab0") for _ in range(16)]
+        statuses, start = [], threading.Barrier(16)
+
+        def save(n):
+            start.wait()
+            form = {"date": f"2026-01-{n + 1:02d}", "ended_by": "mutual"}
+            statuses.append(tabs[n].request("POST", "/records/breakup/add/", form)[0])
+
+        threads = [threading.Thread(target=save, args=(n,)) for n in range(16)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert sorted(set(statuses)) == [302]
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT COUNT(*) FROM journey_breakup").fetchone()[0] == 1

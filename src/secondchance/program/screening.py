@@ -9,7 +9,13 @@ with the character span it is about. It leaves out:
 - other people's stories: "my friend's boyfriend hit her", "my boss yells at me";
 - figures of speech: "this job is killing me", "it hit me that it's over".
 
-The patterns are ours, in ``data/red_flags.txt``, compiled once at import.
+Two readers decide together (``screen_prepared``): the patterns, ours, in
+``data/red_flags.txt`` (exact spans, clear reasons), and a learned model over a
+sentence encoder (``secondchance.reading``), which catches the many phrasings
+no pattern was written for. A finding from either counts; each says which
+found it (``source``) and the sentence it is about. The model is required:
+if its file is missing or altered, screening stops with an error naming it,
+never quietly falling back to patterns alone.
 """
 
 from __future__ import annotations
@@ -69,6 +75,8 @@ class RedFlag:
     start: int
     end: int
     text: str
+    source: str = "rule"  # "rule" or "model"
+    sentence: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,10 @@ class Screening:
     red_flags: tuple[RedFlag, ...]
     crisis: bool
     crisis_spans: tuple[tuple[int, int], ...]
+    # Where crisis language was found and by which reader: (start, end, source), rules first.
+    crisis_sources: tuple[tuple[int, int, str], ...] = ()
+    # What a pattern matched but found denied ("I don't want to die"): (label, start, end).
+    negated: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def route(self) -> str:
@@ -169,12 +181,14 @@ def _names_the_ex(matched: str) -> bool:
     return any(word in _EX_WORDS for word in _WORD.findall(matched.lower()))
 
 
-def _matches(prepared: Prepared, category: str):
+def _matches(prepared: Prepared, category: str, negated: list | None = None):
     text = prepared.normal
     for pattern, stretches in prepared.candidates(BOOK)[category]:
         for match in (found for begin, end in stretches for found in pattern.finditer(text, begin, end)):
             act = match.start("core") if "core" in pattern.groupindex else match.start()
             if prepared.is_negated(act):
+                if negated is not None:
+                    negated.append((category, match.start(), match.end()))
                 continue
             if category == "physical" and _INTENT_ONLY.search(text[max(0, act - 30):act]):
                 continue  # "threatened to hit me" is a threat, not (yet) a blow
@@ -202,11 +216,58 @@ def screen(text: str) -> Screening:
 
 
 def screen_prepared(prepared: Prepared) -> Screening:
+    """The one decision: what the patterns find, and what the model finds that they did not."""
+    from secondchance.reading.screen_model import find
+
+    return combined(screen_rules(prepared), find(prepared.original), prepared.original)
+
+
+def screen_rules(prepared: Prepared) -> Screening:
+    """The patterns alone (for the combined decision, and to measure what each reader adds)."""
     text = prepared.original
+    negated: list[tuple[str, int, int]] = []
     flags = [
-        RedFlag(category, m.start(), m.end(), text[m.start():m.end()])
+        RedFlag(category, m.start(), m.end(), text[m.start():m.end()], "rule", sentence_around(prepared, m.start()))
         for category in CATEGORIES
-        for m in _matches(prepared, category)
+        for m in _matches(prepared, category, negated)
     ]
-    crisis = sorted({(m.start(), m.end()) for m in _matches(prepared, CRISIS)})
-    return Screening(tuple(_without_overlaps(flags)), bool(crisis), tuple(crisis))
+    crisis = sorted({(m.start(), m.end()) for m in _matches(prepared, CRISIS, negated)})
+    return Screening(tuple(_without_overlaps(flags)), bool(crisis), tuple(crisis), tuple((s, e, "rule") for s, e in crisis),
+                     tuple(negated))
+
+
+def sentence_around(prepared: Prepared, start: int) -> tuple[int, int]:
+    """The span of the sentence holding ``start``, without its surrounding blanks."""
+    starts = prepared.starts
+    begin = max(s for s in starts if s <= start)
+    later = [s for s in starts if s > start]
+    end = later[0] if later else len(prepared.original)
+    piece = prepared.original[begin:end]
+    left = len(piece) - len(piece.lstrip())
+    return begin + left, begin + len(piece.rstrip())
+
+
+def combined(rules: Screening, model_findings, text: str) -> Screening:
+    """Rule findings as they are; a model finding is added for each label the rules did not find,
+    unless the patterns saw that very red flag denied in its span ("he never hit me").
+
+    Crisis findings are never vetoed this way: on the dev split the veto cost crisis recall
+    and bought no precision, and a missed crisis costs far more than crisis lines shown once
+    too often ("I don't want to die" shows them)."""
+    flags = list(rules.red_flags)
+    found = {flag.category for flag in flags}
+    crisis_sources = list(rules.crisis_sources)
+    for finding in model_findings:
+        span = (finding.start, finding.end)
+        if finding.label != CRISIS and any(
+            label == finding.label and span[0] <= start < span[1] for label, start, _ in rules.negated
+        ):
+            continue
+        if finding.label == CRISIS:
+            if not rules.crisis:
+                crisis_sources.append((finding.start, finding.end, "model"))
+        elif finding.label not in found:
+            flags.append(RedFlag(finding.label, finding.start, finding.end, text[finding.start:finding.end], "model", span))
+    flags.sort(key=lambda f: (f.start, f.category))
+    crisis_spans = tuple((s, e) for s, e, _ in crisis_sources)
+    return Screening(tuple(flags), bool(crisis_spans), crisis_spans, tuple(crisis_sources), rules.negated)

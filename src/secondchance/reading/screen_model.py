@@ -1,0 +1,123 @@
+"""The learned screen: which labels a text carries, and the sentence each one is about.
+
+The model was trained on whole texts, from a few words to a journal paragraph.
+It reads a text the same way: in pieces of a few sentences (up to
+``CHUNK_TOKENS`` word pieces, overlapping by a sentence), so a long entry is
+read as a run of paragraphs, not one truncated block. When a piece carries a
+label, its sentences are read one by one to point at the one it is about;
+when no single sentence carries it (the meaning is spread over several), the
+finding covers the whole piece.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import SCREEN, TextModel, load
+
+CHUNK_TOKENS = 160
+# A sentence ends at . ! ? or a line break; texting without any is read in slices of this many word pieces.
+_SENTENCE_END = re.compile(r"[.!?\n]+[\"')\]]*\s*")
+LONG_SENTENCE_TOKENS = 60
+
+
+@dataclass(frozen=True)
+class ModelFinding:
+    label: str
+    start: int
+    end: int
+    probability: float
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``, without surrounding blanks."""
+    spans, begin = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((begin, match.end()))
+        begin = match.end()
+    spans.append((begin, len(text)))
+    trimmed = []
+    for start, end in spans:
+        piece = text[start:end]
+        if piece.strip():
+            left = len(piece) - len(piece.lstrip())
+            trimmed.append((start + left, start + len(piece.rstrip())))
+    return trimmed
+
+
+def _split_long(span, offsets) -> list[tuple[int, int]]:
+    """A sentence longer than LONG_SENTENCE_TOKENS, in overlapping slices (texting often has no full stops)."""
+    start, end = span
+    inside = [(a, b) for a, b in offsets if a >= start and b <= end]
+    if len(inside) <= LONG_SENTENCE_TOKENS:
+        return [span]
+    step = LONG_SENTENCE_TOKENS // 2
+    slices = []
+    for first in range(0, len(inside), step):
+        last = min(first + LONG_SENTENCE_TOKENS, len(inside)) - 1
+        slices.append((inside[first][0], inside[last][1]))
+        if last == len(inside) - 1:
+            break
+    return slices
+
+
+def units(text: str, model: TextModel) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(sentences, chunks): the spans read one by one, and the overlapping pieces read first."""
+    offsets = model.token_offsets(text)
+    sentences = [piece for span in sentence_spans(text) for piece in _split_long(span, offsets)]
+    if not sentences:
+        return [], []
+    sizes = [sum(1 for a, b in offsets if a >= s and b <= e) for s, e in sentences]
+    chunks, first = [], 0
+    while first < len(sentences):
+        last, total = first, sizes[first]
+        while last + 1 < len(sentences) and total + sizes[last + 1] <= CHUNK_TOKENS:
+            last += 1
+            total += sizes[last]
+        chunks.append((first, last))
+        if last == len(sentences) - 1:
+            break
+        first = last if last > first else last + 1  # overlap by one sentence
+    return sentences, chunks
+
+
+def find(text: str, model: TextModel | None = None) -> list[ModelFinding]:
+    """Every label the model finds in ``text``, each with the span it is about (most likely first)."""
+    model = model or load(SCREEN)
+    sentences, chunks = units(text, model)
+    if not chunks:
+        return []
+    chunk_spans = [(sentences[a][0], sentences[b][1]) for a, b in chunks]
+    chunk_probs = model.probabilities([text[s:e] for s, e in chunk_spans])
+    findings: dict[str, ModelFinding] = {}
+    sentence_probs = {}
+    for (first, last), (start, end), probs in zip(chunks, chunk_spans, chunk_probs):
+        fired = [(label, float(p)) for label, p in zip(model.labels, probs) if p >= model.thresholds[label]]
+        if not fired:
+            continue
+        if last > first:
+            missing = [n for n in range(first, last + 1) if n not in sentence_probs]
+            for n, row in zip(missing, model.probabilities([text[slice(*sentences[n])] for n in missing])):
+                sentence_probs[n] = row
+        for label, probability in fired:
+            column = model.labels.index(label)
+            span = (start, end)
+            if last > first:
+                best = max(range(first, last + 1), key=lambda n: sentence_probs[n][column])
+                if sentence_probs[best][column] >= model.thresholds[label]:
+                    span = sentences[best]
+            known = findings.get(label)
+            if known is None or probability > known.probability:
+                findings[label] = ModelFinding(label, span[0], span[1], probability)
+    return sorted(findings.values(), key=lambda f: -f.probability)
+
+
+def text_probabilities(text: str, model: TextModel | None = None) -> dict[str, float]:
+    """The highest probability of each label over the pieces of ``text`` (for evaluation and thresholds)."""
+    model = model or load(SCREEN)
+    sentences, chunks = units(text, model)
+    if not chunks:
+        return {label: 0.0 for label in model.labels}
+    probs = model.probabilities([text[sentences[a][0]:sentences[b][1]] for a, b in chunks])
+    return {label: float(probs[:, n].max()) for n, label in enumerate(model.labels)}
