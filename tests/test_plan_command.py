@@ -109,7 +109,12 @@ def test_screen_prints_json_with_spans_and_route(capsys):
     text = "He never hit me, but he threatens me."
     assert main(["screen", "--json", text]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result == {"red_flags": [{"category": "threat", "start": 24, "end": 36}], "crisis": False, "route": "safety"}
+    assert result == {
+        "red_flags": [{"category": "threat", "start": 24, "end": 36, "sentence": [0, 37], "source": "rule"}],
+        "crisis": False,
+        "crisis_findings": [],
+        "route": "safety",
+    }
     assert text[24:36] == "threatens me"
 
 

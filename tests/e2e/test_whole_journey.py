@@ -126,7 +126,7 @@ def test_one_person_walks_every_stage_to_together_again(page, shoot, monkeypatch
 
     on_day(monkeypatch, 58)
     open_stage(page, "reconnect", "Reconnect as friends")
-    record(page, "hangout", {"Kind": "Coffee by the river"}, choose={"Felt": "good"})
+    record(page, "hangout", {"Kind": "Coffee in town"}, choose={"Felt": "good"})
     on_day(monkeypatch, 65)
     page.reload()
     record(page, "hangout", {"Kind": "Mini-golf"}, choose={"Felt": "good"})
