@@ -73,6 +73,15 @@ class Tab:
         return response.status, text
 
 
+def run_together(target, count):
+    """Start ``count`` threads on ``target(n)`` and wait for all of them."""
+    threads = [threading.Thread(target=target, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 @pytest.fixture
 def app_env(tmp_path):
     env = {**os.environ, "SECONDCHANCE_DATA_DIR": str(tmp_path)}
@@ -108,11 +117,7 @@ def test_sixteen_tabs_writing_at_once_lose_nothing(app_env):
                 elif status >= 500:
                     failures.append(status)
 
-        threads = [threading.Thread(target=write, args=(n,)) for n in range(16)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        run_together(write, 16)
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -164,11 +169,7 @@ def test_sixteen_tabs_of_one_person_saving_the_first_breakup_at_once(app_env):
             form = {"date": f"2026-01-{n + 1:02d}", "ended_by": "mutual"}
             statuses.append(tabs[n].request("POST", "/records/breakup/add/", form)[0])
 
-        threads = [threading.Thread(target=save, args=(n,)) for n in range(16)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        run_together(save, 16)
     finally:
         server.terminate()
         server.wait(timeout=20)

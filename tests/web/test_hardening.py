@@ -178,24 +178,12 @@ def test_sign_up_answers_the_same_whether_or_not_an_email_is_known(client, alice
 def live_app(tmp_path):
     """A real `secondchance serve`: the defect only showed under waitress."""
     import os
-    import socket
-    import subprocess
-    import sys
-    import time
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    from .test_guard_concurrency import _start
+
     env = {**os.environ, "SECONDCHANCE_DATA_DIR": str(tmp_path)}
     env.pop("DATABASE_URL", None)
-    server = subprocess.Popen([sys.executable, "-m", "secondchance", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(300):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.2)
+    server, port = _start(env)
     yield port
     server.terminate()
     server.wait(timeout=20)
