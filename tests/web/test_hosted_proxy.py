@@ -2,25 +2,16 @@
 
 import http.client
 import os
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
 
 HOST = "notes.example.org"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def hosted_server(tmp_path_factory):
-    port = _free_port()
+    from .test_guard_concurrency import _start
+
     env = {
         **os.environ,
         "SECONDCHANCE_DATA_DIR": str(tmp_path_factory.mktemp("hosted")),
@@ -30,17 +21,7 @@ def hosted_server(tmp_path_factory):
         "SECONDCHANCE_TRUSTED_PROXY": "127.0.0.1",
     }
     env.pop("DATABASE_URL", None)
-    server = subprocess.Popen([sys.executable, "-m", "secondchance", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if server.poll() is not None:
-                pytest.fail(f"serve stopped: {server.stdout.read().decode()}")
-            time.sleep(0.3)
+    server, port = _start(env)
     yield port
     server.terminate()
     server.wait(timeout=20)
