@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -138,3 +140,12 @@ def test_hosted_settings_pass_the_deploy_check(tmp_path):
     result = subprocess.run([sys.executable, "-m", "secondchance", "manage", "check", "--deploy", "--fail-level", "WARNING"],
                             env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_the_time_zone_list_starts_with_common_zones_and_leaves_out_legacy_aliases(client):
+    page = client.get(reverse("signup")).content.decode()
+    options = re.findall(r'<option value="([^"]+)"', page[page.index('id="id_time_zone"'):])
+    assert options[:3] == ["UTC", "Europe/London", "Europe/Dublin"]
+    assert "America/New_York" in options[:60] and "Asia/Tokyo" in options[:60]
+    assert not {"Factory", "W-SU", "EST5EDT", "US/Eastern"} & set(options)
+    assert len(options) > 300  # every place-named zone is still there

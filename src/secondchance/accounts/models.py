@@ -5,7 +5,32 @@ from django.db import models
 
 from secondchance.program.helplines import COUNTRY_CHOICES, DEFAULT_COUNTRY
 
-TIME_ZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+# The zones most people live in come first; then every zone named after a place. Legacy
+# aliases ("W-SU", "Factory", "EST5EDT", "US/Eastern") are left out: each has a place name too.
+COMMON_TIME_ZONES = (
+    "UTC", "Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris", "Europe/Berlin", "Europe/Madrid",
+    "Europe/Rome", "Europe/Amsterdam", "Europe/Stockholm", "Europe/Warsaw", "Europe/Athens", "Europe/Istanbul",
+    "Europe/Kyiv", "Europe/Moscow", "Africa/Lagos", "Africa/Cairo", "Africa/Nairobi", "Africa/Johannesburg",
+    "Asia/Dubai", "Asia/Karachi", "Asia/Kolkata", "Asia/Dhaka", "Asia/Bangkok", "Asia/Singapore", "Asia/Manila",
+    "Asia/Hong_Kong", "Asia/Shanghai", "Asia/Seoul", "Asia/Tokyo", "Australia/Perth", "Australia/Adelaide",
+    "Australia/Brisbane", "Australia/Sydney", "Pacific/Auckland", "Pacific/Honolulu", "America/Anchorage",
+    "America/Los_Angeles", "America/Vancouver", "America/Phoenix", "America/Denver", "America/Chicago",
+    "America/Mexico_City", "America/New_York", "America/Toronto", "America/Bogota", "America/Lima",
+    "America/Halifax", "America/Santiago", "America/Sao_Paulo", "America/Argentina/Buenos_Aires",
+)
+_REGIONS = ("Africa/", "America/", "Antarctica/", "Arctic/", "Asia/", "Atlantic/", "Australia/", "Europe/",
+            "Indian/", "Pacific/")
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ")
+
+
+PLACE_TIME_ZONES = sorted(name for name in zoneinfo.available_timezones() if name.startswith(_REGIONS))
+TIME_ZONE_CHOICES = [
+    ("Common", [(name, _label(name)) for name in COMMON_TIME_ZONES]),
+    ("Every zone", [(name, _label(name)) for name in PLACE_TIME_ZONES if name not in COMMON_TIME_ZONES]),
+]
 
 
 class Profile(models.Model):

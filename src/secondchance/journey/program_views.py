@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from secondchance.accounts.models import Profile
@@ -287,7 +288,7 @@ def _journal_page(request, form=None, crisis=False):
         "query": query,
         "moods": list(reversed(moods)),
         "mood_series": {
-            "labels": [mood.created_at.strftime("%d %b") for mood in reversed(moods)],
+            "labels": [timezone.localtime(mood.created_at).strftime("%d %b") for mood in reversed(moods)],
             "series": [{"label": "Mood", "values": [mood.mood for mood in reversed(moods)]}],
             "min": 1,
             "max": 5,

@@ -1,5 +1,8 @@
 """Middleware of our own."""
 
+import zoneinfo
+
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 
@@ -20,3 +23,28 @@ class NoStoreWhenSignedIn:
             add_never_cache_headers(response)
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class PersonsTimeZone:
+    """Times on signed-in pages are shown where the person lives; they are stored in UTC.
+
+    Reads only the zone's name, not the whole profile: this runs on every request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            from secondchance.accounts.models import Profile
+
+            name = Profile.objects.filter(owner=user).values_list("time_zone", flat=True).first()
+            try:
+                timezone.activate(zoneinfo.ZoneInfo(name or "UTC"))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                timezone.deactivate()
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
