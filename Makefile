@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run serve test test-sqlite test-postgres browser bench clean train-screen evaluate-screen
+.PHONY: run serve test test-sqlite test-postgres browser bench clean train-screen evaluate-screen train-coach evaluate-coach
 
 run: $(VENV)/.installed
 	$(BIN)/secondchance serve --open --host $(HOST) --port $(PORT)
@@ -61,3 +61,11 @@ train-screen: $(VENV)/.installed-train
 
 evaluate-screen: $(VENV)/.installed-test
 	$(BIN)/python -m training.evaluate_screen
+
+# The coach's model, on the same encoder: `make train-coach`, then `make evaluate-coach` for blind-set figures.
+train-coach: $(VENV)/.installed-train
+	$(BIN)/python -m training.train_coach
+	$(BIN)/python -m training.evaluate_coach
+
+evaluate-coach: $(VENV)/.installed-test
+	$(BIN)/python -m training.evaluate_coach

@@ -70,3 +70,42 @@ def read_drafts_for_screen(paths=COACH_TRAINING_FILES) -> list[Example]:
             labels = frozenset(DRAFT_TO_SCREEN[c.strip()] for c in codes.split(",") if c.strip() in DRAFT_TO_SCREEN)
             examples.append(Example(text.strip(), labels, path.name))
     return examples
+
+
+# The message coach: `kind<TAB>labels<TAB>text`.
+COACH_LABELS = (
+    "pressure", "guilt_trip", "blame", "relationship_talk_too_soon", "feelings_dump", "grand_gesture",
+    "jealousy_probe", "monitoring", "begging", "non_apology", "sorry_but", "excuse", "forgiveness_demand",
+    "harsh_tone", "threat", "self_harm", "late_night_text", "repeated_text", "regret", "responsibility", "remedy",
+)
+COACH_CORPUS_FILES = tuple(sorted((ROOT / "training/data/coach").glob("corpus_*.tsv")))
+COACH_BLIND_FILES = tuple(sorted((ROOT / "tests/data/blind").glob("coach_blind_*.tsv")))
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: str
+    text: str
+    labels: frozenset[str]
+    source: str
+
+
+def read_drafts(paths) -> list[Draft]:
+    """Every draft of every file, the first of any repeated text kept."""
+    seen, drafts = set(), []
+    for path in paths:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) != 3 or not fields[2].strip():
+                raise ValueError(f"{path}:{number}: expected kind<TAB>labels<TAB>text")
+            kind, labels, text = fields
+            names = frozenset(n.strip() for n in labels.split(",")) - {"none"}
+            unknown = names - set(COACH_LABELS)
+            if unknown or kind not in ("outreach", "reply", "apology", "opening"):
+                raise ValueError(f"{path}:{number}: unknown kind {kind!r} or labels {sorted(unknown)}")
+            if text.strip().casefold() not in seen:
+                seen.add(text.strip().casefold())
+                drafts.append(Draft(kind, text.strip(), names, path.name))
+    return drafts
