@@ -107,6 +107,9 @@ class Slip(OwnedModel):
     what = short_text(help_text="What happened, e.g. 'sent a text at night'.")
     trigger = short_text(blank=True, help_text="What set it off.")
 
+    class Meta:
+        indexes = [models.Index(fields=["owner", "date"])]
+
 
 class Urge(OwnedModel):
     OUTCOMES = [("held", "I held on"), ("reached_out", "I reached out")]
@@ -143,12 +146,18 @@ class GoalCheckIn(OwnedModel):
     date = models.DateField()
     progress = models.PositiveSmallIntegerField(help_text="0 to 100.")
 
+    class Meta:
+        indexes = [models.Index(fields=["owner", "date"])]
+
 
 class Signal(OwnedModel):
     date = models.DateField()
     kind = models.CharField(max_length=32)
     direction = models.CharField(max_length=8, blank=True, choices=[("positive", "A warm sign"), ("negative", "A cool sign")])
     note = short_text(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "date"])]
 
 
 class Contact(OwnedModel):
@@ -166,6 +175,9 @@ class Contact(OwnedModel):
     response = models.CharField(max_length=8, choices=RESPONSES, default="none")
     note = short_text(blank=True)
 
+    class Meta:
+        indexes = [models.Index(fields=["owner", "date"])]
+
 
 class Hangout(OwnedModel):
     FELT = [("good", "Good"), ("okay", "Okay"), ("awkward", "Awkward"), ("bad", "Bad")]
@@ -173,6 +185,9 @@ class Hangout(OwnedModel):
     kind = short_text(help_text="What you did, e.g. coffee, a walk, mini-golf.")
     felt = models.CharField(max_length=8, choices=FELT)
     note = long_text(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "date"])]
 
 
 class ConversationPrep(OwnedModel):
@@ -197,6 +212,9 @@ class Conversation(OwnedModel):
     outcome = models.CharField(max_length=12, choices=OUTCOMES)
     note = long_text(blank=True)
 
+    class Meta:
+        indexes = [models.Index(fields=["owner", "date"])]
+
 
 class TrialPlan(OwnedModel):
     agreements = long_text(blank=True, help_text="The changes you agreed on, one per line.")
@@ -212,11 +230,17 @@ class TrialCheckIn(OwnedModel):
     red_flag = models.BooleanField(default=False, help_text="Something happened that felt unsafe or abusive.")
     note = long_text(blank=True)
 
+    class Meta:
+        indexes = [models.Index(fields=["owner", "date"])]
+
 
 class Concern(OwnedModel):
     date = models.DateField()
     who = short_text(help_text="e.g. my sister")
     topic = short_text(help_text="What worries them, in a few words.")
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "date"])]
 
 
 class Event(OwnedModel):
@@ -242,7 +266,7 @@ class Event(OwnedModel):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        indexes = [models.Index(fields=["owner", "kind"])]
+        indexes = [models.Index(fields=["owner", "date"]), models.Index(fields=["owner", "kind"])]
 
 
 class JournalEntry(OwnedModel):
@@ -250,6 +274,7 @@ class JournalEntry(OwnedModel):
     text = long_text()
 
     class Meta:
+        indexes = [models.Index(fields=["owner", "created_at"])]
         ordering = ["-created_at", "-pk"]
 
 
@@ -259,6 +284,7 @@ class MoodCheckIn(OwnedModel):
     mood = models.PositiveSmallIntegerField(choices=MOODS)
 
     class Meta:
+        indexes = [models.Index(fields=["owner", "created_at"])]
         ordering = ["-created_at", "-pk"]
 
 
@@ -268,6 +294,9 @@ class WritingSession(OwnedModel):
     minutes = models.PositiveSmallIntegerField()
     felt = models.CharField(max_length=8, choices=FELT, blank=True)
     text = long_text(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "date"])]
 
 
 class Draft(OwnedModel):
@@ -287,4 +316,5 @@ class Draft(OwnedModel):
     set_aside_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["owner", "updated_at"])]
         ordering = ["-updated_at", "-pk"]
