@@ -1,3 +1,4 @@
+import json
 import re
 
 import pytest
@@ -102,7 +103,8 @@ def test_export_gives_back_only_your_own_rows(alice_client, alice, bob):
     JournalEntry.objects.create(owner=bob, text="not mine")
     response = alice_client.get(reverse("export_data"))
     assert response["Content-Disposition"].startswith('attachment; filename="secondchance-export-')
-    data = response.json()
+    assert response.streaming
+    data = json.loads(b"".join(response.streaming_content))
     entries = data["records"]["journey.journalentry"]
     assert [e["fields"]["text"] for e in entries] == ["mine"]
     assert data["records"]["accounts.profile"][0]["fields"]["country"] == "GB"
@@ -149,3 +151,18 @@ def test_the_time_zone_list_starts_with_common_zones_and_leaves_out_legacy_alias
     assert "America/New_York" in options[:60] and "Asia/Tokyo" in options[:60]
     assert not {"Factory", "W-SU", "EST5EDT", "US/Eastern"} & set(options)
     assert len(options) > 300  # every place-named zone is still there
+
+
+def test_the_export_streams_every_row_of_a_long_history_as_valid_json(alice_client, alice):
+    from secondchance.journey.models import JournalEntry, MoodCheckIn
+
+    JournalEntry.objects.bulk_create(JournalEntry(owner=alice, text=f"entry {n} \u201cquoted\u201d") for n in range(1203))
+    MoodCheckIn.objects.bulk_create(MoodCheckIn(owner=alice, mood=1 + n % 5) for n in range(7))
+    response = alice_client.get(reverse("export_data"))
+    pieces = list(response.streaming_content)
+    assert len(pieces) > 1203  # written row by row, not built whole in memory
+    data = json.loads(b"".join(pieces))
+    texts = [row["fields"]["text"] for row in data["records"]["journey.journalentry"]]
+    assert texts == [f"entry {n} \u201cquoted\u201d" for n in range(1203)]
+    assert len(data["records"]["journey.moodcheckin"]) == 7
+    assert data["records"]["journey.slip"] == []
