@@ -115,6 +115,14 @@ def test_skip_link_is_the_first_stop_for_the_keyboard(page):
     expect(skip).to_be_visible()
 
 
+def test_quick_exit_is_the_next_stop_after_the_skip_link(page):
+    sign_up(page, username="jo")
+    page.goto("/journal/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Quick exit")).to_be_focused()
+
+
 @pytest.mark.parametrize("page", [{"width": 390, "height": 844}], indirect=True)
 def test_phone_width_in_dark_mode(page, shoot):
     page.emulate_media(color_scheme="dark")
