@@ -176,3 +176,21 @@ def test_sixteen_tabs_of_one_person_saving_the_first_breakup_at_once(app_env):
     assert sorted(set(statuses)) == [302]
     with sqlite3.connect(database) as db:
         assert db.execute("SELECT COUNT(*) FROM journey_breakup").fetchone()[0] == 1
+
+
+def test_a_double_click_sends_one_journal_entry_twice_at_once_and_saves_it_once(app_env):
+    env, database = app_env
+    server, port = _start(env)
+    try:
+        tab = Tab(port, "tab0")
+        _, page = tab.request("GET", "/journal/")
+        token = re.search(r'name="submission" value="([0-9a-f]{32})"', page).group(1)
+        statuses = []
+        run_together(lambda n: statuses.append(tab.request("POST", "/records/journal/add/",
+                                                           {"text": "One entry, sent twice.", "submission": token})[0]), 4)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert sorted(statuses) == [302] * 4
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT COUNT(*) FROM journey_journalentry").fetchone()[0] == 1

@@ -318,3 +318,10 @@ class Draft(OwnedModel):
     class Meta:
         indexes = [models.Index(fields=["owner", "updated_at"])]
         ordering = ["-updated_at", "-pk"]
+
+
+class Submission(OwnedModel):
+    """A form already saved: the same form sent twice (a double click, a resend) adds one row, not two."""
+
+    token = models.CharField(max_length=32, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)

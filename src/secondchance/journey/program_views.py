@@ -150,8 +150,28 @@ def _record_red_flags(user, today, kind, form):
     return result
 
 
+class AlreadySaved(Exception):
+    """This showing of the form was saved before (a double click, a resend)."""
+
+
+def _claim_submission(user, token: str) -> None:
+    """Note that this showing of a form is being saved; AlreadySaved if it was, earlier."""
+    if not token:
+        return  # a form without the field (an old page still open) saves as before
+    m.Submission.objects.owned_by(user).filter(created_at__lt=timezone.now() - SUBMISSIONS_KEPT).delete()
+    try:
+        with transaction.atomic():
+            m.Submission.objects.create(owner=user, token=token[:32])
+    except IntegrityError:
+        raise AlreadySaved from None
+
+
+SUBMISSIONS_KEPT = dt.timedelta(days=1)
+
+
 def _save_record(request, kind, form, today):
     with transaction.atomic():
+        _claim_submission(request.user, request.POST.get("submission", ""))
         record = form.save(commit=False)
         if kind.model is not Profile:
             record.owner = request.user
@@ -245,6 +265,11 @@ def add_record(request, slug):
         try:
             record, screening = _save_record(request, kind, form, today)
             break
+        except AlreadySaved:
+            if request.headers.get("HX-Request"):
+                return HttpResponse(status=204)  # the first send already updated the page
+            messages.info(request, "That was already saved, so it's there once.")
+            return redirect(_return_url(kind))
         except IntegrityError:
             # Another tab created this person's one row a moment ago: save again, as an edit of it.
             if not kind.singleton or attempt == 2:

@@ -1,6 +1,9 @@
-"""How a record reads in a list: one short line each."""
+"""How a record reads in a list: one short line each; and the hidden field that stops double saves."""
+
+import secrets
 
 from django import template
+from django.utils.html import format_html
 
 from secondchance.program.causes import CAUSE_BY_ID
 from secondchance.program.interest import SIGNAL_LABELS
@@ -46,3 +49,9 @@ def humanize_id(value):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, key)
+
+
+@register.simple_tag
+def submission_token():
+    """A hidden field naming this one showing of a form, so sending it twice saves it once."""
+    return format_html('<input type="hidden" name="submission" value="{}">', secrets.token_hex(16))
