@@ -1,91 +1,115 @@
-"""Message coach: precision and recall per code, speed per kind, and its cost next to VADER alone.
+"""The message coach: figures on its blind set, and the live check's speed on one core.
 
-Run: .venv/bin/python -m bench.coach
-Targets (issue "The message coach"): at least 2,000 messages/s on one core for
-300-character messages, and no more than 2x the cost of VADER alone.
+Run: .venv/bin/python -m bench.coach   (or `make bench`)
+Quality comes only from the blind set (tests/data/blind/coach_blind_*.tsv), never from training data.
+Target (issue "A coach that reads the draft"): p95 at most 40 ms for a 300-character draft.
 """
 
+import os
 import statistics
 import sys
 import time
 
 sys.path.insert(0, ".")
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
-
 from bench.report import write_section  # noqa: E402
-from secondchance.program.coach import CODES, KINDS, check_message  # noqa: E402
-from tests.program.coach_set import load_labelled, score  # noqa: E402
+from secondchance.program.coach import check_message  # noqa: E402
+from secondchance.program.screening import screen  # noqa: E402
+from secondchance.reading.coach_model import find_in_draft  # noqa: E402
+from secondchance.reading.model import COACH, SCREEN, load  # noqa: E402
+from training.corpus import COACH_BLIND_FILES, read_drafts  # noqa: E402
+from training.evaluate_coach import evaluate  # noqa: E402
 
-LENGTH = 300
-ROUNDS = 11
-
-
-def three_hundred_characters(rows, kind):
-    """Drafts of this kind, each run on to 300 characters with the next ones."""
-    texts = [r["text"] for r in rows if r["kind"] == kind]
-    drafts = []
-    for i in range(len(texts)):
-        text = texts[i]
-        j = i + 1
-        while len(text) < LENGTH:
-            text += " " + texts[j % len(texts)]
-            j += 1
-        drafts.append(text[:LENGTH])
-    return drafts
+LENGTH, RUNS = 300, 300
 
 
-def one_pass(function, drafts):
-    """CPU seconds for one pass over the drafts, and each draft's own time."""
-    each = []
-    started = time.process_time()
-    for draft in drafts:
-        t0 = time.perf_counter()
-        function(draft)
-        each.append(time.perf_counter() - t0)
-    return time.process_time() - started, each
+def drafts_of_length(drafts, length: int, count: int) -> list[tuple[str, str]]:
+    """(kind, text) of about ``length`` characters, made by joining blind drafts of one kind in turn."""
+    made, at = [], 0
+    while len(made) < count:
+        kind, text = drafts[at % len(drafts)].kind, ""
+        same = [d.text for d in drafts if d.kind == kind]
+        step = 0
+        while len(text) < length:
+            text = f"{text} {same[(at + step) % len(same)]}".strip()
+            step += 1
+        made.append((kind, text[:length]))
+        at += 1
+    return made
 
 
-def compare(coach, vader, drafts):
-    """Coach and VADER passes interleaved, so a noisy moment on this shared machine hits both alike.
+def forget_recent_pieces() -> None:
+    for spec in (SCREEN, COACH):
+        load(spec).forget_recent()
 
-    Returns the median coach pass, the median VADER pass, the median of the per-round
-    ratios, and the median time of one draft through the coach.
-    """
-    coach_passes, vader_passes, ratios, each = [], [], [], []
-    for _ in range(ROUNDS):
-        coach_pass, times = one_pass(coach, drafts)
-        vader_pass, _ = one_pass(vader, drafts)
-        coach_passes.append(coach_pass)
-        vader_passes.append(vader_pass)
-        ratios.append(coach_pass / vader_pass)
-        each += times
-    return statistics.median(coach_passes), statistics.median(vader_passes), statistics.median(ratios), statistics.median(each)
+
+def timings_ms(function, drafts) -> tuple[float, float]:
+    """Median and p95 of a first reading of each draft (nothing remembered from the one before)."""
+    timings = []
+    for kind, text in drafts:
+        forget_recent_pieces()
+        started = time.perf_counter()
+        function(text, kind)
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings), statistics.quantiles(timings, n=20)[-1]
+
+
+def typing_ms(drafts, count: int = 20) -> tuple[float, float]:
+    """As a person types: the draft checked again after each word, as the page's live check does."""
+    timings = []
+    for kind, text in drafts[:count]:
+        forget_recent_pieces()
+        words = text.split(" ")
+        for end in range(1, len(words) + 1):
+            started = time.perf_counter()
+            check_message(" ".join(words[:end]), kind)
+            timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings), statistics.quantiles(timings, n=20)[-1]
+
+
+def code_table(codes: dict) -> str:
+    lines = ["| finding | drafts with it | recall | precision | fires where it should not |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    for code, figures in codes.items():
+        recall = "–" if figures["recall"] is None else f"{figures['recall']:.3f}"
+        precision = "–" if figures["precision"] is None else f"{figures['precision']:.3f}"
+        lines.append(f"| {code} | {figures['support']} | {recall} | {precision} | {figures['fires_wrongly_share']:.3f} |")
+    return "\n".join(lines)
 
 
 def main() -> None:
-    rows = load_labelled()
-    table, mistakes = score(rows)
-    lines = ["| code | drafts | precision | recall |", "| --- | ---: | ---: | ---: |"]
-    for code in CODES:
-        figures = table[code]
-        lines.append(f"| {code} | {figures['support']} | {figures['precision']:.3f} | {figures['recall']:.3f} |")
-    vader = SentimentIntensityAnalyzer()
-    speed = ["| kind | drafts | messages/s | median latency | VADER alone, messages/s | cost vs VADER |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
-    worst_rate, worst_ratio = float("inf"), 0.0
-    for kind in KINDS:
-        drafts = three_hundred_characters(rows, kind)
-        coach_pass, vader_pass, ratio, coach_each = compare(lambda d, k=kind: check_message(d, k), vader.polarity_scores, drafts)
-        rate = len(drafts) / coach_pass
-        worst_rate, worst_ratio = min(worst_rate, rate), max(worst_ratio, ratio)
-        speed.append(f"| {kind} | {len(drafts)} | {rate:,.0f} | {coach_each * 1000:.2f} ms | "
-                     f"{len(drafts) / vader_pass:,.0f} | {ratio:.2f}x |")
-    verdict = (f"Slowest kind: {worst_rate:,.0f} messages/s (target 2,000); "
-               f"highest cost: {worst_ratio:.2f}x VADER alone (target at most 2x).")
-    body = ("\n".join(lines) + f"\n\n{len(rows)} labelled drafts, {len(mistakes)} with any finding wrong.\n\n"
-            + "Speed on 300-character drafts, one core, CPU time, median of "
-            + f"{ROUNDS} rounds (coach and VADER passes interleaved):\n\n" + "\n".join(speed) + "\n\n" + verdict)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    blind = read_drafts(COACH_BLIND_FILES)
+    report = evaluate(blind)
+    drafts = drafts_of_length(blind, LENGTH, RUNS)
+    check_message("warm up", "outreach")
+    whole = timings_ms(lambda text, kind: check_message(text, kind), drafts)
+    screen_only = timings_ms(lambda text, kind: screen(text), drafts)
+    model_only = timings_ms(find_in_draft, drafts)
+    typing = typing_ms(drafts)
+    calm, harsh = report["calm_drafts_scoring_85_or_more"], report["begging_or_blaming_drafts_scoring_50_or_less"]
+    body = (
+        f"Blind set: {report['drafts']} drafts written from the label definitions only, frozen before the "
+        "model was trained (`tests/data/blind/coach_blind_*.tsv`), each checked as the app checks it "
+        "(its kind given; no clock, contact log or plan lock).\n\n"
+        f"| measure | blind set | target |\n| --- | ---: | ---: |\n"
+        f"| verdict right (send / revise / don't send) | {report['verdict_accuracy']:.3f} | ≥ 0.90 |\n"
+        f"| threat and self-harm drafts blocked | {report['threat_and_self_harm_blocked']} | all |\n"
+        f"| required findings found | {report['required_codes_found']:.3f} | ≥ 0.85 |\n"
+        f"| largest share of drafts where one code fires wrongly | {report['largest_per_code_false_fire_share']:.3f} | ≤ 0.03 |\n"
+        f"| drafts with any wrong finding | {report['drafts_with_a_wrong_code']:.3f} | |\n"
+        f"| calm outreach and replies scoring 85 or more | {calm['share']:.3f} of {calm['of']} | |\n"
+        f"| begging or blaming drafts scoring 50 or less | {harsh['share']:.3f} of {harsh['of']} | |\n"
+        f"| apology parts read right | {report['apology_parts_right']:.3f} | |\n\n"
+        "Each finding (recall: share of drafts labelled with it where it was found; the last column: share of "
+        "drafts without it where it fired):\n\n" + code_table(report["codes"])
+        + f"\n\nSpeed on one core (pinned), {RUNS} drafts of {LENGTH} characters: whole check median "
+        f"{whole[0]:.1f} ms, p95 {whole[1]:.1f} ms (target p95 ≤ 40 ms); of which the safety screen alone "
+        f"median {screen_only[0]:.1f} ms, p95 {screen_only[1]:.1f} ms, and the coach's model alone median "
+        f"{model_only[0]:.1f} ms, p95 {model_only[1]:.1f} ms. While typing (the draft checked after "
+        f"every word, pieces already read not read again): median {typing[0]:.1f} ms, p95 {typing[1]:.1f} ms."
+    )
     print(body)
     write_section("coach", "Message coach (`bench/coach.py`)", body)
 

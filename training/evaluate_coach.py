@@ -2,9 +2,9 @@
 
 Each draft is checked as the app checks it (its kind given, no clock, no
 contact log, no plan lock), and compared with what its writer labelled.
-`--dev` reports on the training run's dev split instead, with each pattern
-section's precision beside the model's: that, never the blind set, is how
-`RULE_CODES` was chosen. Nothing here feeds back into training or thresholds.
+`--dev` reports on the training run's dev split instead (for looking at
+mistakes without touching the blind set). Nothing here feeds back into
+training or thresholds.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ import json
 import sys
 from collections import Counter
 
-from secondchance.program.coach import _spans, check_message, read_draft
-from secondchance.program.screening import Prepared
+from secondchance.program.coach import check_message, read_draft
 from training.corpus import COACH_BLIND_FILES, ROOT, read_drafts
 
 REPORT = ROOT / "training/coach_blind_report.json"
@@ -25,11 +24,6 @@ BLOCKING_LABELS = {"threat", "self_harm", "repeated_text"}
 PARTS = ("regret", "responsibility", "remedy")
 # Findings no writer labels: they come from length and the draft's shape, and only advise.
 UNLABELLED = {"too_long", "no_open_question", "no_low_pressure_invite", "outreach_locked"}
-# Pattern sections that can each stand for a code (to see which are precise enough to keep).
-RULE_SECTIONS = ("relationship_talk", "grand_gesture", "pressure", "guilt_trip", "blame", "jealousy_probe",
-                 "monitoring", "non_apology", "sorry_but", "excuse", "forgiveness_demand")
-
-
 def gold_codes(draft) -> set[str]:
     codes = {LABEL_CODES.get(label, label) for label in draft.labels if label not in PARTS}
     if draft.kind == "apology":
@@ -98,30 +92,15 @@ def _share(scores, good) -> dict:
     return {"share": round(sum(map(good, scores)) / max(1, len(scores)), 3), "of": len(scores)}
 
 
-def rule_precision(drafts) -> dict:
-    """Each pattern section alone, as a finder of the code of the same name (dev split only)."""
-    result = {}
-    for section in RULE_SECTIONS:
-        code = "relationship_talk_too_soon" if section == "relationship_talk" else section
-        tp = fp = fn = 0
-        for draft in drafts:
-            hit = next(_spans(Prepared(draft.text), section), None) is not None
-            gold = code in draft.labels
-            tp, fp, fn = tp + (hit and gold), fp + (hit and not gold), fn + (gold and not hit)
-        result[section] = {"precision": round(tp / max(1, tp + fp), 3), "recall": round(tp / max(1, tp + fn), 3),
-                           "fired": tp + fp}
-    return result
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dev", action="store_true", help="the dev split, with pattern precision (not the blind set)")
+    parser.add_argument("--dev", action="store_true", help="the dev split (not the blind set)")
     args = parser.parse_args()
     if args.dev:
         from training.train_coach import dev_split
 
         dev, _ = dev_split()
-        report = {"split": "dev", **evaluate(dev), "patterns": rule_precision(dev)}
+        report = {"split": "dev", **evaluate(dev)}
     else:
         report = {"split": "blind", **evaluate(read_drafts(COACH_BLIND_FILES))}
         REPORT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -29,8 +29,9 @@ from training.corpus import COACH_BLIND_FILES, COACH_CORPUS_FILES, COACH_LABELS,
 from training.finetune import CACHE, OUT, build_net, encoder_dir, export, fine_tune_or_reuse, seed_everything, write_pins
 
 # Threats and self-harm are read by the safety screen too, and either reader blocks the draft:
-# this model's threshold is the highest that, together with the screen, still blocks every
-# such dev draft. Apology parts take their best F1; every other problem takes the lowest
+# this model's threshold gives the best F2 (recall counted twice) of the two readers together
+# on the dev split. (Blocking every dev draft took a threshold of 0.07, which blocked one
+# harmless draft in eight: a coach that blocks everything protects no one.) Apology parts take their best F1; every other problem takes the lowest
 # threshold that fires wrongly on at most MAX_DEV_FALSE_FIRE of dev drafts.
 BLOCKING = ("threat", "self_harm")
 APOLOGY_PARTS = ("regret", "responsibility", "remedy")
@@ -82,14 +83,19 @@ def screen_blocks(drafts) -> dict[str, np.ndarray]:
     }
 
 
+def f2(predicted: np.ndarray, truth: np.ndarray) -> float:
+    found = (predicted & truth).sum()
+    recall, precision = found / max(1, truth.sum()), found / max(1, predicted.sum())
+    return 5 * precision * recall / max(1e-9, 4 * precision + recall)
+
+
 def choose_thresholds(probabilities: np.ndarray, gold: np.ndarray, screened: dict[str, np.ndarray]) -> dict[str, float]:
     chosen = {}
     grid = np.round(np.arange(THRESHOLD_FLOOR, THRESHOLD_CEILING + 1e-9, 0.01), 2)
     for column, label in enumerate(COACH_LABELS):
         scores, truth = probabilities[:, column], gold[:, column] == 1
         if label in BLOCKING:
-            blocked = [t for t in grid if (screened[label] | (scores >= t))[truth].all()]
-            chosen[label] = float(max(blocked, default=THRESHOLD_FLOOR))
+            chosen[label] = float(max(grid, key=lambda t: f2(screened[label] | (scores >= t), truth)))
         elif label in APOLOGY_PARTS:
             def f1(threshold):
                 predicted = scores >= threshold

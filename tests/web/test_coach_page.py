@@ -7,6 +7,12 @@ from secondchance.journey import models as m
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def afternoon(monkeypatch):
+    # The late-night finding follows the clock: these tests pin it to the afternoon unless they move it.
+    monkeypatch.setenv("SECONDCHANCE_NOW", "14:00")
+
 WARM = "Hi Sam, how did the move go? A coffee sometime, if you're up for it."
 PUSHY = "I miss you. I love you. Answer me tonight."
 
@@ -19,8 +25,8 @@ def test_the_page_opens_with_an_empty_feedback_box(alice_client):
 def test_checking_shows_the_verdict_marks_and_suggestions(alice_client):
     page = alice_client.post(reverse("coach"), {"kind": "reply", "text": PUSHY, "action": "check"}).content.decode()
     assert "Worth another look" in page
-    assert '<mark class="sev-warn">Answer me tonight<sup>' in page
-    assert "Let them reply in their own time." in page
+    assert '<mark class="sev-warn">Answer me tonight.<sup>' in page
+    assert "Let them reply in their own time, or not at all." in page
     assert not m.Draft.objects.exists()
 
 
@@ -91,3 +97,24 @@ def test_bad_input_is_explained_and_nothing_is_saved(alice_client, data, message
     page = alice_client.post(reverse("coach"), {**data, "action": "save"}).content.decode()
     assert message in page
     assert not m.Draft.objects.exists()
+
+
+def test_sleep_on_it_shows_the_morning_in_the_persons_own_time_zone(alice_client, alice, monkeypatch):
+    from secondchance.accounts.models import Profile
+
+    profile = Profile.for_user(alice)
+    profile.time_zone = "Pacific/Auckland"  # 11 to 13 hours ahead of UTC: 08:00 there is never 08:00 UTC
+    profile.save()
+    monkeypatch.setenv("SECONDCHANCE_NOW", "23:40")
+    response = alice_client.post(reverse("coach"), {"kind": "outreach", "text": PUSHY, "action": "sleep"}, follow=True)
+    page = response.content.decode()
+    assert "Set aside until 08:00." in page
+    assert "set aside until 08:00" in page and "set aside until 19:00" not in page and "set aside until 20:00" not in page
+    assert "You set this draft aside until 08:00." in page
+
+
+def test_a_dont_send_draft_tells_the_copy_button_to_ask_first(alice_client):
+    report = alice_client.post(reverse("coach_check"), {"kind": "reply", "text": "I'll make you pay for this."}).content.decode()
+    assert 'data-verdict="dont_send"' in report
+    calm = alice_client.post(reverse("coach_check"), {"kind": "reply", "text": WARM}).content.decode()
+    assert 'data-verdict="send"' in calm

@@ -16,7 +16,7 @@ from secondchance.program.helplines import helplines_for
 from . import models as m
 from .clock import now_for
 from .forms import DraftForm
-from .program_views import _record_red_flags, plan_for
+from .program_views import AlreadySaved, _claim_submission, _record_red_flags, plan_for
 from .records import RecordKind
 
 MORNING = dt.time(8, 0)
@@ -50,7 +50,10 @@ def review(text, kind, plan, now):
 def highlighted(text, report):
     """The draft cut into pieces, each either plain or marked with the finding it is about."""
     pieces, position = [], 0
-    spans = sorted((f for f in report.findings if f.start is not None), key=lambda f: (f.start, -f.end))
+    # A finding about the whole draft is in the list, not marked: marking it all would hide the rest.
+    whole = (len(text) - len(text.lstrip()), len(text.rstrip()))
+    spans = sorted((f for f in report.findings if f.start is not None and (f.start, f.end) != whole),
+                   key=lambda f: (f.start, -f.end))
     for number, finding in enumerate(spans, start=1):
         if finding.start < position:
             continue  # overlapping: the earlier mark already covers it
@@ -111,6 +114,16 @@ def _draft_id(value: str) -> int | None:
 
 
 def _save_draft(request, form, profile, today, sleep):
+    try:
+        with transaction.atomic():
+            _claim_submission(request.user, request.POST.get("submission", "") if form.instance.pk is None else "")
+            return _saved_draft(request, form, profile, today, sleep)
+    except AlreadySaved:
+        messages.info(request, "That draft was already saved, so it's there once.")
+        return redirect("coach")
+
+
+def _saved_draft(request, form, profile, today, sleep):
     with transaction.atomic():
         draft = form.save(commit=False)
         draft.owner = request.user

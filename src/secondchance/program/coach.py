@@ -5,10 +5,15 @@ feelings, no grand gesture, no pressure, no guilt, nothing about getting back
 together yet), stage 7 (an apology in three parts: regret, responsibility,
 remedy; no "sorry, but", no "sorry you feel", no demand for forgiveness) and
 the first-message rule (an easy open question, a light invitation, leave
-quickly). Threats and self-harm language come from the safety screen and block
-sending; so does a plan that has outreach locked.
+quickly).
 
-The patterns are ours, in ``data/coach.txt``; tone comes from VADER.
+Two readers. A fine-tuned model (``secondchance.reading.coach_model``) reads
+the meaning: the problems a careful friend would name, the apology's parts,
+threats and self-harm, a draft that says it is late or that earlier messages
+went unanswered. Rules keep what is exact: the clock, the contact log, the
+length, the plan's locks, and the patterns in ``data/coach.txt`` that guess the
+kind of message and see an easy question or a light offer. Threats and
+self-harm also come from the safety screen; any of them blocks sending.
 """
 
 from __future__ import annotations
@@ -18,23 +23,26 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
 from .patterns import load_book
 from .screening import Prepared, screen_prepared
 
 KINDS = ("outreach", "reply", "apology", "opening")
 OUTREACH_KINDS = frozenset({"outreach"})
 MAX_LENGTH = {"outreach": 300, "reply": 400}
-DECLARATIONS_THAT_OVERWHELM = 2
 UNANSWERED_LIMIT = 2
 LATE_START, LATE_END = dt.time(23, 0), dt.time(6, 0)
-HARSH_TONE = -0.6
-PENALTY = {"info": 5, "warn": 15, "block": 60}
 
 BOOK = load_book(__package__, "data/coach.txt")
-_SENTIMENT = SentimentIntensityAnalyzer()
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d")
+# Words that leave the door open: they do the work of an easy question or a light offer.
+_OPEN_DOOR = re.compile(
+    r"\b(?:no\s+need\s+to\s+(?:reply|respond|answer|write\s+back|text\s+back)"
+    r"|(?:don'?t|do\s+not)\s+(?:feel\s+you\s+)?(?:have|need)\s+to\s+(?:reply|respond|answer|write\s+back)"
+    r"|only\s+if\s+(?:you|u)(?:'d|\s+would)?\s+(?:like|want)"
+    r"|(?:no|zero)\s+(?:pressure|rush|expectations?)"
+    r"|(?:whenever|if\s+ever)\s+(?:you'?re|you\s+are|u\s+r|ur)\s+ready"
+    r"|in\s+your\s+own\s+time)\b"
+)
 
 
 class Severity(str, Enum):
@@ -51,6 +59,8 @@ class Finding:
     end: int | None
     message: str
     suggestion: str
+    # One concrete way to write it instead, where one fits.
+    example: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,60 +72,75 @@ class Report:
     findings: tuple[Finding, ...]
     apology_parts: dict[str, bool] | None
     crisis: bool
-    # VADER's compound score, when it was needed to decide (None otherwise).
-    tone: float | None
 
 
-# The words of every finding, in one place: what it means and what to do instead.
+# The words of every finding, in one place: what it means, what to do, and a way to write it instead.
 ADVICE = {
     "too_long": ("This is long for a first message; a wall of text can feel heavy to receive.",
-                 "Cut it to two or three short sentences. The rest can wait for a conversation."),
-    "feelings_dump": ("Several declarations of love or longing at once can feel like pressure.",
-                      "Keep one warm line at most, or none: let them feel at ease first."),
-    "relationship_talk_too_soon": ("Asking to get back together in a first message puts them on the spot.",
-                                   "Leave the relationship out for now. Aim for a friendly, easy exchange."),
+                 "Cut it to two or three short sentences. The rest can wait for a conversation.", None),
+    "feelings_dump": ("A lot of love and longing at once can feel like a weight to carry.",
+                      "Keep one warm line at most, or none: let them feel at ease first.",
+                      "I think of you sometimes and hope you're doing well."),
+    "relationship_talk_too_soon": ("Asking to get back together this early puts them on the spot.",
+                                   "Leave the relationship out for now. Aim for a friendly, easy exchange.",
+                                   "It would be good to hear how you are."),
     "grand_gesture": ("Gifts, surprises or turning up in person can feel overwhelming or unwelcome.",
-                      "Offer something small they can easily say yes or no to, like a coffee."),
+                      "Offer something small they can easily say yes or no to.",
+                      "Coffee sometime, if you're up for it?"),
     "pressure": ("This asks for an answer or sets a deadline; it takes away their choice.",
-                 "Let them reply in their own time. 'No rush at all' goes a long way."),
+                 "Let them reply in their own time, or not at all.",
+                 "No rush at all, reply only if you'd like to."),
     "guilt_trip": ("This can make them feel guilty rather than welcome.",
-                   "Speak about what you want now, without keeping score of the past."),
-    "blame": ("'You always / you never' and 'your fault' invite defence, not a reply.",
-              "Talk about your own part, or leave the past for a calm conversation in person."),
+                   "Speak about what you want now, without keeping score of how much it hurts.",
+                   "I've had a hard few weeks, but I'm finding my feet."),
+    "blame": ("Saying it was their fault invites them to defend themselves, not to reply.",
+              "Talk about your own part, or leave the past for a calm talk in person.",
+              "I've been thinking about my part in how things went."),
     "jealousy_probe": ("Asking about who they see can read as jealousy or control.",
-                       "Leave their private life to them. Ask about something you can share in."),
+                       "Leave their private life to them. Ask about something you can share in.",
+                       "How's the new job treating you?"),
     "monitoring": ("This shows you've been watching their life from a distance, which can feel unsettling.",
-                   "Leave out what you saw or heard about them. Start from something of your own."),
-    "no_open_question": ("There's nothing easy for them to answer.",
-                         "Add one easy, open question, like how something of theirs is going."),
-    "no_low_pressure_invite": ("There's no light way to meet.",
-                               "If it feels right, add a low-key offer: a coffee or a walk, 'if you're up for it'."),
+                   "Leave out what you saw or heard about them. Start from something of your own.",
+                   "I walked past our old café today and it made me smile."),
+    "begging": ("Pleading puts all the weight on them, and it's hard to answer kindly.",
+                "Say what you'd like once, calmly, and leave the choice with them.",
+                "I'd like to talk sometime, if you ever want to."),
     "non_apology": ("This sounds like an apology but shifts it onto them or keeps it vague.",
-                    "Name what you did and how it hurt them: 'I'm sorry I ...'."),
+                    "Name what you did and how it hurt them.",
+                    "I'm sorry I shouted at you in front of your friends."),
     "sorry_but": ("A 'but' after 'sorry' takes the apology back.",
-                  "End the apology before the 'but'. Explanations can come later, if they ask."),
+                  "End the apology before the 'but'. Explanations can come later, if they ask.",
+                  "I'm sorry I lied to you. That was wrong."),
     "excuse": ("This explains your side in a way that can sound like an excuse.",
-               "Own it plainly first. If context matters, offer it later and briefly."),
+               "Own it plainly first. If context matters, offer it later and briefly.",
+               "There's no excuse for it. It was my choice."),
     "forgiveness_demand": ("Asking them to forgive or move on puts the work on them.",
-                           "Leave forgiveness to them. Say what you'll change instead."),
+                           "Leave forgiveness to them. Say what you'll change instead.",
+                           "I don't expect you to forgive me. I'm working on changing it."),
     "missing_regret": ("The apology doesn't yet say you're sorry for the hurt.",
-                       "Add a line naming the hurt: 'I'm sorry I ...'."),
+                       "Add a line naming the hurt.", "I'm sorry I ..."),
     "missing_responsibility": ("The apology doesn't yet own what you did.",
-                               "Add a line that takes responsibility: 'That was my doing.'"),
+                               "Add a line that takes responsibility, with no 'but'.", "That was my doing."),
     "missing_remedy": ("The apology doesn't say what will change.",
-                       "Add one concrete change: 'From now on I will ...'."),
-    "late_night": ("It's late where you are. Messages sent at night often read differently in the morning.",
-                   "Save it as a draft and read it again tomorrow before you decide."),
-    "repeated_unanswered": ("You've already sent messages that haven't been answered.",
-                            "Silence is an answer for now. Don't send another; give them space."),
+                       "Add one concrete change you're making.", "From now on I will ..."),
+    "late_night": ("It's late. Messages written at night often read differently in the morning.",
+                   "Save it as a draft and read it again tomorrow before you decide.", None),
+    "repeated_unanswered": ("Earlier messages haven't been answered yet.",
+                            "Silence is an answer for now. Don't send another; give them space.", None),
     "threat": ("This could be read as a threat. A threat can't be part of any message to them.",
-               "Don't send this. If you're this angry, step away and talk to someone you trust first."),
+               "Don't send this. If you're this angry, step away and talk to someone you trust first.", None),
     "self_harm": ("You wrote about hurting yourself. That matters more than any message.",
-                  "Please talk to someone now: the crisis lines are right here, day and night."),
+                  "Please talk to someone now: the crisis lines are right here, day and night.", None),
     "outreach_locked": ("Your plan has reaching out locked right now.",
-                        "Keep this as a draft. Your plan shows when reaching out opens, and why."),
+                        "Keep this as a draft. Your plan shows when reaching out opens, and why.", None),
     "harsh_tone": ("The tone comes across as harsh or bitter.",
-                   "Wait until you feel calmer, then write what you'd be glad to have sent."),
+                   "Wait until you feel calmer, then write what you'd be glad to have sent.", None),
+    "no_open_question": ("There's nothing easy for them to answer.",
+                         "You could add one easy question about something of theirs.",
+                         "How's your sister's new baby?"),
+    "no_low_pressure_invite": ("There's no light way to meet.",
+                               "If it feels right, add a small offer they can easily turn down.",
+                               "Coffee sometime, if you're up for it?"),
 }
 SEVERITY = {code: Severity.WARN for code in ADVICE}
 SEVERITY.update(
@@ -126,21 +151,25 @@ SEVERITY.update(
     self_harm=Severity.BLOCK,
     outreach_locked=Severity.BLOCK,
 )
+# What each finding costs the score: a desperate or blaming draft must land clearly below a
+# calm one, so the problems that hurt most cost half the score on their own.
+PENALTY = {code: 30 for code in ADVICE}
+PENALTY.update(
+    {code: 50 for code in ("begging", "blame", "guilt_trip", "pressure", "harsh_tone")},
+    too_long=15, late_night=15, missing_regret=20, missing_responsibility=15, missing_remedy=15,
+    no_open_question=5, no_low_pressure_invite=5,
+)
 CODES = tuple(ADVICE)
-# Which section of coach.txt finds which code, and the kinds of message it applies to.
-SECTION_CODES = {
-    "relationship_talk": ("relationship_talk_too_soon", OUTREACH_KINDS),
-    "grand_gesture": ("grand_gesture", frozenset(KINDS)),
-    "pressure": ("pressure", frozenset(KINDS)),
-    "guilt_trip": ("guilt_trip", frozenset(KINDS)),
-    "blame": ("blame", frozenset(KINDS)),
-    "jealousy_probe": ("jealousy_probe", frozenset(KINDS)),
-    "monitoring": ("monitoring", frozenset(KINDS)),
-    "non_apology": ("non_apology", frozenset(KINDS)),
-    "sorry_but": ("sorry_but", frozenset(KINDS)),
-    "excuse": ("excuse", frozenset({"apology", "opening", "reply"})),
-    "forgiveness_demand": ("forgiveness_demand", frozenset(KINDS)),
+# The problems the model reads, and the kinds of message each applies to.
+MODEL_PROBLEMS = {
+    "relationship_talk_too_soon": frozenset({"outreach", "reply"}),
+    **{code: frozenset(KINDS) for code in (
+        "pressure", "guilt_trip", "blame", "feelings_dump", "grand_gesture", "jealousy_probe", "monitoring",
+        "begging", "non_apology", "sorry_but", "excuse", "forgiveness_demand", "harsh_tone")},
 }
+APOLOGY_PARTS = ("regret", "responsibility", "remedy")
+# A draft that says it: "it's 3am and...", "this is my fifth message".
+TEXT_SIGNS = {"late_night_text": "late_night", "repeated_text": "repeated_unanswered"}
 
 
 class CoachInputError(ValueError):
@@ -211,31 +240,11 @@ def check_message(
         raise CoachInputError(f"kind must be one of {', '.join((*KINDS, 'auto'))}")
     if unanswered < 0:
         raise CoachInputError("unanswered can't be negative")
-    prepared = Prepared(text)
-    guessed = kind == "auto"
-    if guessed:
-        kind = guess_kind(prepared)
-    findings: list[Finding] = []
-    findings += _safety_findings(prepared)
-    findings += _pattern_findings(prepared, kind)
-    findings += _shape_findings(prepared, kind)
-    parts = _apology_parts(prepared) if kind == "apology" else None
-    if parts is not None:
-        findings += [_finding(f"missing_{part}") for part, present in parts.items() if not present]
-    if is_late(at):
-        findings.append(_finding("late_night"))
-    if kind in OUTREACH_KINDS and unanswered >= UNANSWERED_LIMIT:
-        findings.append(_finding("repeated_unanswered"))
-    if plan_locked:
-        # The caller's plan decides which kinds are locked (outreach before the target, anything after a no).
-        findings.append(_finding("outreach_locked"))
-    # Tone only speaks when no rule has named the problem (one clear reason beats two vague
-    # ones), so VADER is asked only then.
-    tone = None
-    if kind != "apology" and all(f.severity is Severity.INFO for f in findings):
-        tone = _SENTIMENT.polarity_scores(text)["compound"]
-        if tone <= HARSH_TONE:
-            findings.append(_finding("harsh_tone"))
+    kind, guessed, findings, parts = read_draft(text, kind, at, unanswered, plan_locked)
+    blocking = [f for f in findings if f.severity is Severity.BLOCK]
+    if blocking:
+        # It can't be sent: polishing tips would only distract from why, and from help.
+        findings = blocking
     findings.sort(key=lambda f: (f.start if f.start is not None else len(text), f.code))
     return Report(
         kind=kind,
@@ -245,35 +254,72 @@ def check_message(
         findings=tuple(findings),
         apology_parts=parts,
         crisis=any(f.code == "self_harm" for f in findings),
-        tone=tone,
     )
 
 
+def read_draft(text: str, kind: str, at: dt.time | None, unanswered: int, plan_locked: bool):
+    """(kind, kind_guessed, every finding, apology parts): all that both readers see, before any is left out."""
+    prepared = Prepared(text)
+    guessed = kind == "auto"
+    if guessed:
+        kind = guess_kind(prepared)
+    learned = _read_by_model(prepared, kind)
+    findings: list[Finding] = []
+    findings += _safety_findings(prepared, learned)
+    findings += _problem_findings(kind, learned)
+    findings += _shape_findings(prepared, kind)
+    findings += _timing_findings(kind, at, unanswered, learned)
+    parts = _apology_parts(learned) if kind == "apology" else None
+    if parts is not None:
+        findings += [_finding(f"missing_{part}") for part, present in parts.items() if not present]
+    if plan_locked:
+        # The caller's plan decides which kinds are locked (outreach before the target, anything after a no).
+        findings.append(_finding("outreach_locked"))
+    return kind, guessed, findings, parts
+
+
 def _finding(code: str, start: int | None = None, end: int | None = None) -> Finding:
-    message, suggestion = ADVICE[code]
-    return Finding(code, SEVERITY[code], start, end, message, suggestion)
+    message, suggestion, example = ADVICE[code]
+    return Finding(code, SEVERITY[code], start, end, message, suggestion, example)
 
 
-def _safety_findings(prepared: Prepared) -> list[Finding]:
+def _read_by_model(prepared: Prepared, kind: str) -> dict:
+    """What the coach's model finds, by label, leaving out findings that sit inside a quotation."""
+    from secondchance.reading.coach_model import find_in_draft
+
+    quoted = _quoted_spans(prepared)
+    return {
+        found.label: found
+        for found in find_in_draft(prepared.original, kind)
+        if not any(start <= found.start and found.end <= end for start, end in quoted)
+    }
+
+
+def _safety_findings(prepared: Prepared, learned: dict) -> list[Finding]:
     result = screen_prepared(prepared)
     findings = [_finding("threat", f.start, f.end) for f in result.red_flags if f.category == "threat"]
     findings += [_finding("self_harm", start, end) for start, end in result.crisis_spans[:1]]
+    seen = {f.code for f in findings}
+    findings += [_finding(code, learned[code].start, learned[code].end)
+                 for code in ("threat", "self_harm") if code in learned and code not in seen]
     return findings
 
 
-def _pattern_findings(prepared: Prepared, kind: str) -> list[Finding]:
+def _problem_findings(kind: str, learned: dict) -> list[Finding]:
+    return [_finding(code, learned[code].start, learned[code].end)
+            for code, kinds in MODEL_PROBLEMS.items() if kind in kinds and code in learned]
+
+
+def _timing_findings(kind: str, at: dt.time | None, unanswered: int, learned: dict) -> list[Finding]:
     findings = []
-    for section, (code, kinds) in SECTION_CODES.items():
-        if kind not in kinds:
-            continue
-        seen_end = -1
-        for start, end in sorted(_spans(prepared, section)):
-            if start >= seen_end:
-                findings.append(_finding(code, start, end))
-                seen_end = end
-    declarations = sorted(_spans(prepared, "declaration"))
-    if kind in ("outreach", "reply", "opening") and len(declarations) >= DECLARATIONS_THAT_OVERWHELM:
-        findings.append(_finding("feelings_dump", declarations[0][0], declarations[-1][1]))
+    said = {code: learned[label] for label, code in TEXT_SIGNS.items() if label in learned}
+    if is_late(at) or "late_night" in said:
+        where = said.get("late_night")
+        findings.append(_finding("late_night", *((where.start, where.end) if where else ())))
+    repeated_in_log = kind in OUTREACH_KINDS and unanswered >= UNANSWERED_LIMIT
+    if repeated_in_log or "repeated_unanswered" in said:
+        where = None if repeated_in_log else said["repeated_unanswered"]
+        findings.append(_finding("repeated_unanswered", *((where.start, where.end) if where else ())))
     return findings
 
 
@@ -282,7 +328,7 @@ def _shape_findings(prepared: Prepared, kind: str) -> list[Finding]:
     limit = MAX_LENGTH.get(kind)
     if limit and len(prepared.original.strip()) > limit:
         findings.append(_finding("too_long"))
-    if kind == "outreach":
+    if kind == "outreach" and not _OPEN_DOOR.search(prepared.lower):
         if not _has_open_question(prepared):
             findings.append(_finding("no_open_question"))
         if not _has(prepared, "low_pressure_invite", negatable=False):
@@ -301,8 +347,8 @@ def _has_open_question(prepared: Prepared) -> bool:
     return any(p.search(q.group()) for q in _QUESTION.finditer(prepared.normal) for p in patterns)
 
 
-def _apology_parts(prepared: Prepared) -> dict[str, bool]:
-    return {part: _has(prepared, part) for part in ("regret", "responsibility", "remedy")}
+def _apology_parts(learned: dict) -> dict[str, bool]:
+    return {part: part in learned for part in APOLOGY_PARTS}
 
 
 def _verdict(findings: list[Finding]) -> str:
@@ -315,4 +361,6 @@ def _verdict(findings: list[Finding]) -> str:
 
 
 def _score(findings: list[Finding]) -> int:
-    return max(0, 100 - sum(PENALTY[f.severity.value] for f in findings))
+    if any(f.severity is Severity.BLOCK for f in findings):
+        return 0
+    return max(0, 100 - sum(PENALTY[f.code] for f in findings))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -34,8 +35,11 @@ class ModelSpec:
 
 
 SCREEN = ModelSpec("screen", "screen.int8.onnx", "screen.json")
+COACH = ModelSpec("coach", "coach.int8.onnx", "coach.json")
 # Longest piece of text the model reads at once, in word pieces (as in training).
 MAX_TOKENS = 256
+# How many recently read pieces keep their answer.
+RECENT_PIECES = 2048
 
 
 def data_dir() -> Path:
@@ -85,6 +89,10 @@ class TextModel:
         # One thread per request: the server runs several requests at once.
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
+        # Live checks read the same sentences again as a person types; only a digest of each
+        # piece is kept (never its words), with the probabilities it was given.
+        self._recent: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._recent_lock = threading.Lock()
         self.session = onnxruntime.InferenceSession(
             str(verified(directory / spec.onnx)), options, providers=["CPUExecutionProvider"]
         )
@@ -94,7 +102,31 @@ class TextModel:
         return [span for span in self.tokenizer.encode(text, add_special_tokens=False).offsets]
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
-        """One row per text, one column per label."""
+        """One row per text, one column per label. Pieces read lately are not read again."""
+        keys = [hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest() for text in texts]
+        result = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
+        with self._recent_lock:
+            known = {n: self._recent.get(key) for n, key in enumerate(keys)}
+        missing = [n for n, row in known.items() if row is None]
+        fresh = self._run([texts[n] for n in missing])
+        with self._recent_lock:
+            for n, row in known.items():
+                if row is not None:
+                    result[n] = row
+                    self._recent.move_to_end(keys[n])
+            for n, row in zip(missing, fresh):
+                result[n] = row
+                self._recent[keys[n]] = row
+            while len(self._recent) > RECENT_PIECES:
+                self._recent.popitem(last=False)
+        return result
+
+    def forget_recent(self) -> None:
+        """Read every piece afresh from now on (for measuring a first reading)."""
+        with self._recent_lock:
+            self._recent.clear()
+
+    def _run(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         encodings = self.tokenizer.encode_batch(texts)

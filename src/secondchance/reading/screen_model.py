@@ -82,28 +82,33 @@ def units(text: str, model: TextModel) -> tuple[list[tuple[int, int]], list[tupl
     return sentences, chunks
 
 
-def find(text: str, model: TextModel | None = None) -> list[ModelFinding]:
-    """Every label the model finds in ``text``, each with the span it is about (most likely first)."""
+def find(text: str, model: TextModel | None = None, prefix: str = "", unpointed: frozenset[str] = frozenset()) -> list[ModelFinding]:
+    """Every label the model finds in ``text``, each with the span it is about (most likely first).
+
+    ``prefix`` goes before every piece the model reads (the coach's model reads "apology: ..."),
+    and is not part of any span. Labels in ``unpointed`` are only needed as present or not: they
+    cover their piece, and never cost a sentence-by-sentence reading."""
     model = model or load(SCREEN)
     sentences, chunks = units(text, model)
     if not chunks:
         return []
     chunk_spans = [(sentences[a][0], sentences[b][1]) for a, b in chunks]
-    chunk_probs = model.probabilities([text[s:e] for s, e in chunk_spans])
+    chunk_probs = model.probabilities([prefix + text[s:e] for s, e in chunk_spans])
     findings: dict[str, ModelFinding] = {}
     sentence_probs = {}
     for (first, last), (start, end), probs in zip(chunks, chunk_spans, chunk_probs):
         fired = [(label, float(p)) for label, p in zip(model.labels, probs) if p >= model.thresholds[label]]
         if not fired:
             continue
-        if last > first:
+        pointing = last > first and any(label not in unpointed for label, _ in fired)
+        if pointing:
             missing = [n for n in range(first, last + 1) if n not in sentence_probs]
-            for n, row in zip(missing, model.probabilities([text[slice(*sentences[n])] for n in missing])):
+            for n, row in zip(missing, model.probabilities([prefix + text[slice(*sentences[n])] for n in missing])):
                 sentence_probs[n] = row
         for label, probability in fired:
             column = model.labels.index(label)
             span = (start, end)
-            if last > first:
+            if pointing and label not in unpointed:
                 best = max(range(first, last + 1), key=lambda n: sentence_probs[n][column])
                 if sentence_probs[best][column] >= model.thresholds[label]:
                     span = sentences[best]
@@ -113,11 +118,11 @@ def find(text: str, model: TextModel | None = None) -> list[ModelFinding]:
     return sorted(findings.values(), key=lambda f: -f.probability)
 
 
-def text_probabilities(text: str, model: TextModel | None = None) -> dict[str, float]:
+def text_probabilities(text: str, model: TextModel | None = None, prefix: str = "") -> dict[str, float]:
     """The highest probability of each label over the pieces of ``text`` (for evaluation and thresholds)."""
     model = model or load(SCREEN)
     sentences, chunks = units(text, model)
     if not chunks:
         return {label: 0.0 for label in model.labels}
-    probs = model.probabilities([text[sentences[a][0]:sentences[b][1]] for a, b in chunks])
+    probs = model.probabilities([prefix + text[sentences[a][0]:sentences[b][1]] for a, b in chunks])
     return {label: float(probs[:, n].max()) for n, label in enumerate(model.labels)}

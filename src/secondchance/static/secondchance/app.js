@@ -76,13 +76,32 @@
   }
 
   // "Copy text": the app never sends a message; the person copies it and sends it themselves.
+  // A draft the coach says not to send asks for a second thought before it is copied.
   function setUpCopy() {
     document.querySelectorAll("[data-copy]").forEach(function (button) {
       var source = document.querySelector(button.dataset.copy);
+      var note = document.getElementById(button.getAttribute("aria-describedby") || "");
       if (!source || !navigator.clipboard) return;
       button.hidden = false;
+      var label = button.textContent;
+      source.addEventListener("input", function () {
+        button.textContent = label;
+        delete button.dataset.asked;
+        if (note) note.textContent = "";
+      });
       button.addEventListener("click", function () {
-        navigator.clipboard.writeText(source.value).then(function () { button.textContent = "Copied"; });
+        var report = document.querySelector("#coach-report[data-verdict]");
+        var blocked = report && report.dataset.verdict === "dont_send";
+        if (blocked && !button.dataset.asked) {
+          button.dataset.asked = "yes";
+          button.textContent = "Copy anyway";
+          if (note) note.textContent = "The coach thinks this one shouldn't be sent. Keep it as a draft and read it again tomorrow, or talk to someone first. If you still want it, press \u201cCopy anyway\u201d.";
+          return;
+        }
+        navigator.clipboard.writeText(source.value).then(function () {
+          button.textContent = "Copied";
+          if (note) note.textContent = "";
+        });
       });
     });
   }
