@@ -137,20 +137,26 @@ def test_screen_without_text_exits_2(capsys, monkeypatch, args, stdin, message):
 
 
 def test_check_message_prints_the_json_report(capsys):
-    assert main(["check-message", "--json", "--kind", "apology", "I'm sorry I lied, but you pushed me."]) == 0
+    assert main(["check-message", "--json", "--kind", "apology", "I'm sorry I lied to you, but you pushed me to it."]) == 0
     report = json.loads(capsys.readouterr().out)
     assert set(report) >= {"kind", "verdict", "score", "findings", "apology_parts"}
     assert report["verdict"] == "revise"
     assert {f["code"] for f in report["findings"]} >= {"sorry_but"}
     for finding in report["findings"]:
-        assert set(finding) == {"code", "severity", "start", "end", "message", "suggestion"}
+        assert set(finding) == {"code", "severity", "start", "end", "message", "suggestion", "example"}
     assert report["apology_parts"]["regret"] is True
 
 
 def test_check_message_readable_report_for_a_late_draft(capsys):
+    assert main(["check-message", "--time", "01:30", "hey, you up?"]) == 0
+    out = capsys.readouterr().out
+    assert "Verdict: revise" in out and "late_night" in out
+
+
+def test_a_blocked_draft_reports_only_why_it_cannot_be_sent(capsys):
     assert main(["check-message", "--time", "01:30", "--unanswered", "2", "hey, you up?"]) == 0
     out = capsys.readouterr().out
-    assert "Verdict: dont_send" in out and "late_night" in out and "repeated_unanswered" in out
+    assert "Verdict: dont_send" in out and "repeated_unanswered" in out and "late_night" not in out
 
 
 @pytest.mark.parametrize("args", [["check-message", ""], ["check-message", "--time", "7pm", "hi"], ["check-message", "--unanswered", "-1", "hi"]])

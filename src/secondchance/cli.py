@@ -164,7 +164,7 @@ def _report_to_dict(report) -> dict:
         "score": report.score,
         "findings": [
             {"code": f.code, "severity": f.severity.value, "start": f.start, "end": f.end,
-             "message": f.message, "suggestion": f.suggestion}
+             "message": f.message, "suggestion": f.suggestion, "example": f.example}
             for f in report.findings
         ],
     }
@@ -185,7 +185,8 @@ def _report_to_text(text: str, report) -> str:
     lines = [f"Kind: {report.kind}{guessed}", f"Verdict: {report.verdict} ({report.score}/100). {_VERDICT_WORDS[report.verdict]}"]
     for f in report.findings:
         where = f' "{text[f.start:f.end]}"' if f.start is not None else ""
-        lines.append(f"- [{f.severity.value}] {f.code}{where}: {f.message} {f.suggestion}")
+        example = f' You could write: "{f.example}"' if f.example else ""
+        lines.append(f"- [{f.severity.value}] {f.code}{where}: {f.message} {f.suggestion}{example}")
     if report.apology_parts is not None:
         parts = ", ".join(f"{part} {'yes' if present else 'missing'}" for part, present in report.apology_parts.items())
         lines.append(f"Apology parts: {parts}")
