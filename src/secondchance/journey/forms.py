@@ -52,6 +52,19 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 EARLIEST_DATE = dt.date(1900, 1, 1)
 
 
+EMPTY_CHOICE = "Choose one"
+
+
+def word_the_empty_choices(form) -> None:
+    """Django's "---------" for "nothing chosen yet" becomes words a person reads."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            field.empty_label = EMPTY_CHOICE if field.empty_label is not None else None
+        elif isinstance(field, forms.ChoiceField):
+            field.choices = [(value, EMPTY_CHOICE if value == "" and label == "---------" else label)
+                             for value, label in field.choices]
+
+
 class BoundedDateForm(forms.ModelForm):
     """A record form whose ``date`` (when it has one) lies between 1900 and the person's today."""
 
@@ -61,6 +74,7 @@ class BoundedDateForm(forms.ModelForm):
         self.latest_date = today or dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
         if "date" in self.fields:
             self.fields["date"].widget.attrs.update(min=EARLIEST_DATE.isoformat(), max=self.latest_date.isoformat())
+        word_the_empty_choices(self)
 
     def clean_date(self):
         day = self.cleaned_data["date"]

@@ -195,7 +195,7 @@ def _after_save(request, kind, screening):
             response["HX-Redirect"] = reverse("safety")
             return response
         return redirect("safety")
-    messages.success(request, f"Saved: {kind.label.lower()}.")
+    messages.success(request, "Saved.")
     return redirect(_return_url(kind))
 
 
@@ -292,7 +292,7 @@ def delete_record(request, slug, pk):
         raise Http404("Safety history is kept")
     if request.method == "POST":
         record.delete()
-        messages.success(request, f"Deleted: {kind.label.lower()}.")
+        messages.success(request, "Deleted. It's gone from your records.")
         return redirect(_return_url(kind))
     return render(request, "journey/confirm_delete.html", {"kind": kind, "record": record, "back": _return_url(kind)})
 
