@@ -530,3 +530,14 @@ def test_goal_progress_shows_the_latest_check_in_and_the_change():
     walk, call = plan.goals
     assert (walk.latest, walk.checkins, walk.change) == (70, 2, 40)
     assert (call.latest, call.checkins, call.change) == (None, 0, 0)
+
+
+def test_not_yet_shows_when_the_check_opens_again_and_no_countdown_to_reaching_out():
+    journey = replace(understood(), readiness=s.Readiness(day(5), {**READY, "self_care": "no"}))
+    plan = build_plan(journey, day(10))
+    assert plan.dates.retake_check == dt.date(2026, 1, 27)
+    outreach = next(lock for lock in plan.locked if lock.action == "outreach")
+    assert outreach.until is None and outreach.reason == "First finish: Before you start."
+    ready = build_plan(understood(), day(10))
+    assert ready.dates.retake_check is None
+    assert next(lock for lock in ready.locked if lock.action == "outreach").until == ready.dates.no_contact_target

@@ -159,9 +159,12 @@ def test_an_oversized_note_is_refused_and_loses_nothing(alice_client):
     assert assessment.answers["both_willing"] == "yes"
 
 
-def test_retaking_keeps_the_history(alice_client):
+def test_retaking_keeps_the_history(alice_client, monkeypatch):
+    monkeypatch.setenv("SECONDCHANCE_TODAY", "2026-03-01")
     first = start_check(alice_client)
     answer_steps(alice_client, first, {**READY, "patient": "no"})
+    assert alice_client.post(reverse("check_start")).status_code == 409  # "not yet" waits a few weeks
+    monkeypatch.setenv("SECONDCHANCE_TODAY", "2026-04-01")
     second = start_check(alice_client)
     answer_steps(alice_client, second, READY)
     outcomes = list(Assessment.objects.values_list("outcome", flat=True).order_by("pk"))

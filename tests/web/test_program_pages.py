@@ -231,3 +231,21 @@ def test_with_htmx_a_red_flag_still_takes_the_whole_page_to_safety(alice_client,
     assert response.status_code == 204
     assert response["HX-Redirect"] == reverse("safety")
     assert m.Event.objects.owned_by(alice).filter(kind="red_flag", note="physical").exists()
+
+
+def test_not_yet_leads_to_what_is_open_and_the_check_waits(alice_client, alice, monkeypatch):
+    from secondchance.journey.models import Assessment, Breakup
+
+    from tests.program.answers import READY
+
+    monkeypatch.setenv("SECONDCHANCE_TODAY", "2026-03-10")
+    Assessment.objects.create(owner=alice, answers={**READY, "self_care": "no"},
+                              completed_at=dt.datetime(2026, 3, 5, 12, tzinfo=dt.timezone.utc))
+    Breakup.objects.create(owner=alice, date=dt.date(2026, 3, 1), ended_by="them_considered")
+    today = alice_client.get(reverse("today")).content.decode()
+    assert "Open Work on yourself" in today and "Take the check again" not in today
+    assert "Your check opens again on" in today and "days to go" not in today
+    start = alice_client.post(reverse("check_start"))
+    assert start.status_code == 409 and "It opens again on" in start.content.decode()
+    program = alice_client.get(reverse("program")).content.decode()
+    assert "Open to you now" in program

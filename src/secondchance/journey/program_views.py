@@ -35,6 +35,10 @@ def plan_for(user):
     return build_plan(journey_for(user), today), profile, today
 
 
+# Stages whose pages you can use before their turn: they ask nothing of the ex.
+OPEN_WHILE_APART = ("understand", "no_contact", "self_work")
+
+
 def stage_states(plan):
     """Each stage as done, current, ahead or locked, for the program map."""
     done = {d.stage: d.reason for d in plan.stages_done}
@@ -48,6 +52,8 @@ def stage_states(plan):
             state, why = "open", "Open to you at any time."
         elif plan.stage in ("safety", "move_on"):
             state, why = "locked", plan.stage_reason
+        elif stage.id in OPEN_WHILE_APART:
+            state, why = "open", "Open to you now: its pages work while you wait for the steps before it."
         else:
             state, why = "ahead", "Opens when the stages before it are done."
         states.append({"stage": stage, "state": state, "why": why})

@@ -34,6 +34,8 @@ def today(request):
         "in_progress": checks.filter(completed_at=None).first(),
         "latest": checks.exclude(completed_at=None).first(),
         "outreach_lock": next((lock for lock in plan.locked if lock.action == "outreach"), None),
+        # The days-apart count fits while apart; not in the trial, together, or after moving on.
+        "space_stages": ("readiness", "understand", "no_contact", "self_work", "interest"),
         "recent_journal": JournalEntry.objects.owned_by(request.user)[:3],
         "latest_mood": MoodCheckIn.objects.owned_by(request.user).first(),
         "mood_form": MoodForm(),
@@ -45,11 +47,16 @@ def today(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def check_start(request):
-    if request.method == "POST":
+    plan, _, today_date = plan_for(request.user)
+    # After "not yet", the check opens again on the day the core gives: retaking at once
+    # would only test how to answer it.
+    opens_on = plan.dates.retake_check if plan.dates.retake_check and plan.dates.retake_check > today_date else None
+    if request.method == "POST" and opens_on is None:
         assessment = Assessment.objects.create(owner=request.user)
         return redirect("check_step", pk=assessment.pk, step_id=readiness.STEPS[0].id)
     in_progress = Assessment.objects.owned_by(request.user).filter(completed_at=None).first()
-    return render(request, "journey/check_start.html", {"in_progress": in_progress, "steps": readiness.STEPS})
+    context = {"in_progress": in_progress, "steps": readiness.STEPS, "opens_on": opens_on}
+    return render(request, "journey/check_start.html", context, status=409 if request.method == "POST" else 200)
 
 
 def _resume(assessment):

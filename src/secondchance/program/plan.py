@@ -81,6 +81,8 @@ class Dates:
     no_contact_target: dt.date | None
     earliest_outreach: dt.date | None
     next_checkin: dt.date | None
+    # After a "not yet": the day the check opens again (None when nothing waits for it).
+    retake_check: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,7 @@ def build_plan(journey: Journey, today: dt.date) -> Plan:
             no_contact_target=no_contact.target_date if no_contact else None,
             earliest_outreach=no_contact.target_date if no_contact else None,
             next_checkin=_next_checkin(journey, today, walk),
+            retake_check=_retake_date(journey),
         ),
         outreach_allowed=outreach_allowed,
         reply_allowed=_reply_allowed(journey, safety, consent, outreach_allowed),
@@ -259,6 +262,13 @@ def _walk_stages(journey, today, no_contact, interest, ladder) -> _Walk:
         "Every stage before this is done.",
         Action("keep_checking_in", "Keep checking in with each other and with friends", "Going public is yours to time, together.", "together_again"),
     )
+
+
+def _retake_date(journey) -> dt.date | None:
+    result = _readiness_result(journey)
+    if result is None or result.outcome is not stage0.Outcome.NOT_YET:
+        return None
+    return shifted(journey.readiness.taken_on, RETAKE_CHECK_AFTER_DAYS)
 
 
 def _gate_readiness(journey, today, walk, **_):
@@ -483,6 +493,9 @@ def _outreach_lock(journey, today, consent, no_contact, interest, walk):
         return (f"They closed the door on {human_date(consent.closed_on)}; their answer is respected.", "consent_ends_pursuit", None)
     if no_contact is None:
         return ("Record the breakup first.", "understand_breakup", None)
+    if not _stage_reached(walk, "no_contact"):
+        # Something before the time apart blocks it too: no countdown that would not come true.
+        return (f"First finish: {STAGE_BY_ID[walk.stage].title}.", "outreach_gate", None)
     if today < no_contact.target_date:
         return (f"No contact until {human_date(no_contact.target_date)} ({no_contact.days_left} days).", "no_contact_minimum", no_contact.target_date)
     if not _stage_reached(walk, "reach_out"):
