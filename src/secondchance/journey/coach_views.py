@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from secondchance.program.coach import check_message, guess_kind, is_late
 from secondchance.program.helplines import helplines_for
+from secondchance.reading.screen_model import sentence_spans
 
 from . import models as m
 from .clock import now_for
@@ -50,8 +51,9 @@ def review(text, kind, plan, now):
 def highlighted(text, report):
     """The draft cut into pieces, each either plain or marked with the finding it is about."""
     pieces, position = [], 0
-    # A finding about the whole draft is in the list, not marked: marking it all would hide the rest.
-    whole = (len(text) - len(text.lstrip()), len(text.rstrip()))
+    # In a draft of several sentences, a finding about all of it is in the list, not marked:
+    # marking it all would hide the sentences the other findings are about.
+    whole = (len(text) - len(text.lstrip()), len(text.rstrip())) if len(sentence_spans(text)) > 1 else None
     spans = sorted((f for f in report.findings if f.start is not None and (f.start, f.end) != whole),
                    key=lambda f: (f.start, -f.end))
     for number, finding in enumerate(spans, start=1):
