@@ -64,12 +64,62 @@ def test_a_red_flag_from_anywhere_puts_the_journey_in_safety(flagged):
 
 
 def test_safety_stays_until_the_person_marks_it_resolved():
-    journey = replace(ready_for_conversation(), events=(s.Event(day(70), "red_flag", "fear"),))
+    journey = replace(ready_for_conversation(), events=(s.Event(day(70), "red_flag", "fear", detected=True),))
     assert build_plan(journey, day(200)).stage == "safety"
     disputed = replace(journey, events=(*journey.events, s.Event(day(71), "detection_disputed")))
     assert build_plan(disputed, day(200)).stage == "safety"
-    resolved = replace(journey, events=(*journey.events, s.Event(day(72), "safety_resolved")))
+    resolved = replace(disputed, events=(*disputed.events, s.Event(day(72), "safety_resolved")))
     assert build_plan(resolved, day(200)).stage == "conversation"
+
+
+@pytest.mark.parametrize(
+    "flagged",
+    [
+        lambda j: replace(j, events=(s.Event(day(70), "red_flag", "threat"),)),
+        lambda j: replace(j, events=(s.Event(day(70), "red_flag", "physical", detected=True),)),
+        # The app keeps each flag of a check as an event too, so a later check cannot erase it.
+        lambda j: replace(j, readiness=s.Readiness(day(70), {**READY, "fear": "yes"}), events=(s.Event(day(70), "red_flag", "fear"),)),
+        lambda j: replace(j, trial=s.Trial(checkins=(s.TrialCheckIn(day(70), {}, red_flag=True),))),
+    ],
+    ids=["told", "found-in-writing-not-disputed", "check", "trial-checkin"],
+)
+def test_confirmed_harm_closes_the_way_back_for_good(flagged):
+    journey = flagged(ready_for_conversation())
+    safe_now = replace(journey, events=(*journey.events, s.Event(day(75), "safety_resolved")))
+    plan = build_plan(safe_now, day(80))
+    assert plan.stage == "move_on" and plan.stage_rule == "harm_closes_path"
+    assert not plan.outreach_allowed and not plan.reply_allowed
+    assert {"outreach", "contact_ladder", "reconnect", "honest_conversation", "trial"} <= locked_actions(plan)
+    assert {a.rule for a in plan.next_actions} <= {"harm_closes_path", "move_on_always_open"}
+    # A later check answered "no" to every question cannot reopen it.
+    retaken = replace(safe_now, readiness=s.Readiness(day(90), dict(READY)),
+                      trial=s.Trial(checkins=safe_now.trial.checkins))
+    later = build_plan(retaken, day(120))
+    assert later.stage == "move_on" and later.safety.confirmed == plan.safety.confirmed
+
+
+def test_only_a_detection_marked_wrong_is_undone():
+    detected = s.Event(day(70), "red_flag", "control", detected=True)
+    told = s.Event(day(70), "red_flag", "threat")
+    wrong = (s.Event(day(71), "detection_disputed"), s.Event(day(71), "safety_resolved"))
+    restored = build_plan(replace(ready_for_conversation(), events=(detected, *wrong)), day(80))
+    assert restored.stage == "conversation" and restored.safety.confirmed == ()
+    mixed = build_plan(replace(ready_for_conversation(), events=(detected, told, *wrong)), day(80))
+    assert mixed.stage == "move_on" and mixed.safety.confirmed == ("threat",)
+
+
+def test_the_wrong_detection_choice_is_offered_only_for_flags_found_in_writing():
+    told = build_plan(replace(ready_for_conversation(), events=(s.Event(day(70), "red_flag", "threat"),)), day(70))
+    found = build_plan(replace(ready_for_conversation(), events=(s.Event(day(70), "red_flag", "threat", detected=True),)), day(70))
+    assert not told.safety.disputable and found.safety.disputable
+
+
+def test_thoughts_of_self_harm_alone_do_not_close_the_way_back():
+    journey = replace(understood(), readiness=s.Readiness(day(5), {**READY, "self_harm": "yes"}),
+                      events=(s.Event(day(6), "safety_resolved"),))
+    plan = build_plan(journey, day(10))
+    assert plan.safety.confirmed == ()
+    assert plan.stage == "readiness" and action_ids(plan) == ["retake_check"]
 
 
 def test_a_flag_after_the_resolution_brings_safety_back():
@@ -83,17 +133,6 @@ def test_self_harm_in_the_check_offers_crisis_lines_first():
     assert plan.safety.crisis
     assert plan.next_actions[0].id == "crisis_lines"
     assert plan.next_actions[0].rule == "crisis_support"
-
-
-def test_a_resolved_safety_check_asks_for_the_check_again():
-    journey = replace(
-        understood(),
-        readiness=s.Readiness(day(5), {**READY, "control": "yes"}),
-        events=(s.Event(day(6), "safety_resolved"),),
-    )
-    plan = build_plan(journey, day(10))
-    assert plan.stage == "readiness"
-    assert action_ids(plan) == ["retake_check"]
 
 
 @settings(max_examples=150)
@@ -346,6 +385,19 @@ def test_the_ladder_climbs_one_rung_at_a_time_after_a_warm_response():
     assert climb_ladder(warm_ladder()).current == "in_person"
 
 
+def test_the_advice_fits_the_rung_and_a_skipped_rung_is_named():
+    first = build_plan(ready_to_reach_out(), day(40))
+    advice = first.next_actions[0].why
+    assert "social media" in first.next_actions[0].title and "coffee" not in advice and "invitation" in advice
+    met = replace(ready_to_reach_out(), contacts=(s.Contact(day(41), "in_person", "me", "warm"),))
+    plan = build_plan(met, day(42))
+    assert plan.ladder.current == "social_media"
+    assert plan.next_actions[0].id == "back_to_rung" and "meeting in person" in plan.next_actions[0].why
+    near_the_top = build_plan(replace(ready_to_reach_out(), contacts=warm_ladder()[:-1]), day(60))
+    assert near_the_top.next_actions[0].title == "Next step on the ladder: a video call"
+    assert "coffee" not in near_the_top.next_actions[0].why
+
+
 @given(st.lists(st.builds(s.Contact, date=st.integers(0, 100).map(day), channel=st.sampled_from(RUNGS),
                           initiated_by=st.sampled_from(("me", "them")),
                           response=st.sampled_from(("warm", "neutral", "cold", "none"))), max_size=12))
@@ -518,7 +570,7 @@ def test_a_flag_recorded_after_a_resolution_on_the_same_day_counts():
     plan = build_plan(replace(ready_for_conversation(), events=events), day(70))
     assert plan.stage == "safety" and plan.safety.flags == ("fear",)
     resolved = replace(ready_for_conversation(), events=events[:2])
-    assert build_plan(resolved, day(70)).stage == "conversation"
+    assert build_plan(resolved, day(70)).stage == "move_on"
 
 
 def test_goal_progress_shows_the_latest_check_in_and_the_change():
@@ -541,3 +593,23 @@ def test_not_yet_shows_when_the_check_opens_again_and_no_countdown_to_reaching_o
     ready = build_plan(understood(), day(10))
     assert ready.dates.retake_check is None
     assert next(lock for lock in ready.locked if lock.action == "outreach").until == ready.dates.no_contact_target
+
+
+def test_a_new_partner_is_met_with_the_loss_first_then_move_on_gently():
+    journey = replace(ready_to_reach_out(), events=(s.Event(day(35), "new_partner"),))
+    first_days = build_plan(journey, day(36))
+    assert first_days.next_actions[0].id == "go_gently"
+    assert "someone new hurts" in first_days.next_actions[0].why
+    assert "expressive_writing" not in action_ids(first_days)[:1]
+    later = build_plan(journey, day(35 + 10))
+    assert "go_gently" not in action_ids(later)
+
+
+def test_one_sign_of_interest_is_not_yet_a_pattern():
+    one_like = replace(with_goals(understood()), signals=(s.Signal(day(20), "likes_or_comments_more"),))
+    plan = build_plan(one_like, day(40))
+    assert plan.stage == "interest" and plan.interest.reading == "too_early"
+    same_evening = replace(one_like, signals=(*one_like.signals, s.Signal(day(20), "responds_warmly")))
+    assert build_plan(same_evening, day(40)).stage == "interest"
+    two_days = replace(one_like, signals=(*one_like.signals, s.Signal(day(23), "responds_warmly")))
+    assert build_plan(two_days, day(40)).stage != "interest"

@@ -132,6 +132,30 @@ class SelfNotes(OwnedModel):
         constraints = [models.UniqueConstraint(fields=["owner"], name="one_self_notes_per_owner")]
 
 
+class SafetyPlan(OwnedModel):
+    """The person's own plan for a bad moment, in their words. One per person.
+
+    Not screened: it is written about danger on purpose, and a plan that raised
+    red flags would punish the person for making it."""
+
+    warning_signs = long_text(blank=True)
+    safe_places = long_text(blank=True)
+    safe_people = long_text(blank=True)
+    what_to_take = long_text(blank=True)
+    numbers = long_text(blank=True)
+    code_word = short_text(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="one_safety_plan_per_owner")]
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name).strip() for name in SAFETY_PLAN_FIELDS)
+
+
+SAFETY_PLAN_FIELDS = ("warning_signs", "safe_places", "safe_people", "what_to_take", "numbers", "code_word")
+
+
 class Goal(OwnedModel):
     area = models.CharField(max_length=24, choices=list(AREAS.items()))
     title = short_text()
@@ -263,6 +287,9 @@ class Event(OwnedModel):
     note = short_text(blank=True)
     # For a red flag found in writing: the words it was found in, and where.
     detail = short_text(blank=True)
+    # Found by the screen in the person's writing, not told by them: only such a flag can be
+    # marked as picked up wrongly (a confirmed one closes the way back to the ex for good).
+    detected = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

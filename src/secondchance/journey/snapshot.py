@@ -71,7 +71,7 @@ def journey_for(user) -> core.Journey:
             ),
         ),
         concerns=tuple(core.Concern(c.date, c.who, c.topic) for c in mine(m.Concern).order_by("date")),
-        events=tuple(core.Event(e.date, e.kind, e.note) for e in mine(m.Event).order_by("date", "pk")),
+        events=tuple(core.Event(e.date, e.kind, e.note, e.detected) for e in mine(m.Event).order_by("date", "pk")),
         writing=tuple(core.WritingSession(w.date, w.minutes, w.felt or None) for w in mine(m.WritingSession).order_by("date")),
     )
 

@@ -18,11 +18,11 @@ from .causes import Fixability, cause_label, classify_cause, dealbreakers_in
 from .consent import CLOSED_DOOR_WORDS, REPEATED_UNANSWERED_LIMIT, ConsentStatus, consent_status
 from .counselling import CounsellingAdvice, counselling_advice
 from .interest import InterestSummary, interest_summary
-from .ladder import RUNG_LABELS, LadderStatus, climb_ladder
+from .ladder import RUNG_ADVICE, RUNG_LABELS, LadderStatus, climb_ladder
 from .move_on import WritingProgress, writing_progress
 from .no_contact import NoContactStatus, no_contact_status
 from .rules import rule
-from .safety import SafetyStatus, safety_status
+from .safety import SafetyStatus, flag_words, safety_status
 from .self_work import GoalProgress, goal_progress
 from .snapshot import Journey
 from .stages import STAGE_BY_ID
@@ -150,13 +150,13 @@ def build_plan(journey: Journey, today: dt.date) -> Plan:
     walk = _walk_stages(journey, today, no_contact, interest, ladder)
     locks = _locks(journey, today, safety, consent, no_contact, interest, ladder, walk)
     outreach_allowed = not any(lock.action == "outreach" for lock in locks)
-    move_on_reason, move_on_rule = _move_on_reason(journey, consent)
+    move_on_reason, move_on_rule = _move_on_reason(journey, consent, safety)
 
     if safety.active:
         stage, reason, stage_rule, actions = "safety", _safety_reason(safety), "safety_first", _safety_actions(safety)
     elif move_on_reason:
         stage, reason, stage_rule = "move_on", move_on_reason, move_on_rule
-        actions = _move_on_actions(journey, today, consent)
+        actions = _after_harm_actions(safety) if move_on_rule == "harm_closes_path" else _move_on_actions(journey, today, consent)
     else:
         stage, reason, stage_rule, actions = walk.stage, walk.reason, walk.rule, walk.actions
 
@@ -195,8 +195,21 @@ def build_plan(journey: Journey, today: dt.date) -> Plan:
 
 
 def _safety_reason(safety: SafetyStatus) -> str:
-    flags = ", ".join(safety.flags)
+    flags = ", ".join(flag_words(flag) for flag in safety.flags)
     return f"Signs of harm were recorded ({flags}) on {human_date(safety.flagged_on)}; safety comes before anything else."
+
+
+def _harm_words(safety: SafetyStatus) -> str:
+    return ", ".join(flag_words(flag) for flag in safety.confirmed)
+
+
+def _after_harm_actions(safety: SafetyStatus) -> list[Action]:
+    """Once the person is safe: support and their own life, never a way back to the person who hurt them."""
+    return [
+        Action("safety_page", "Keep your safety plan and helplines close", "They are on the Safety page whenever you need them.", "harm_closes_path"),
+        Action("talk_to_support", "Talk it through with a helpline or someone you trust", "What happened was not your fault, and you don't have to carry it alone.", "harm_closes_path"),
+        Action("lean_on_people", "Spend time with friends and on what you enjoy", "Moving on well is a success, not a failure.", "move_on_always_open"),
+    ]
 
 
 def _safety_actions(safety: SafetyStatus) -> list[Action]:
@@ -210,8 +223,11 @@ def _safety_actions(safety: SafetyStatus) -> list[Action]:
     return actions
 
 
-def _move_on_reason(journey: Journey, consent: ConsentStatus) -> tuple[str, str]:
+def _move_on_reason(journey: Journey, consent: ConsentStatus, safety: SafetyStatus) -> tuple[str, str]:
     """Why the journey is in Move On, with the rule that puts it there; ("", "") when it isn't."""
+    if safety.confirmed:
+        return (f"You told us about {_harm_words(safety)}. We won't guide you back toward someone who did that, "
+                "now or later; from here the app helps you look after yourself and move on.", "harm_closes_path")
     if consent.closed:
         words = ", ".join(CLOSED_DOOR_WORDS[kind] for kind in consent.closed_by)
         return f"On {human_date(consent.closed_on)} {words}. Their choice ends the pursuit.", "consent_ends_pursuit"
@@ -229,8 +245,20 @@ def _move_on_reason(journey: Journey, consent: ConsentStatus) -> tuple[str, str]
     return "", ""
 
 
+# The first days after a closed door are for the loss itself, not for tasks.
+GENTLE_DAYS_AFTER_CLOSED_DOOR = 7
+LOSS_WORDS = {
+    "new_partner": "Hearing they're with someone new hurts. Let it land before anything else: there's nothing you need to do today.",
+    "said_no": "Hearing no from them is hard. Let yourself feel it: there's nothing you need to do today.",
+    "blocked": "Being blocked stings. Let yourself feel it: there's nothing you need to do today.",
+}
+
+
 def _move_on_actions(journey: Journey, today: dt.date, consent: ConsentStatus) -> list[Action]:
     actions = []
+    if consent.closed and (today - consent.closed_on).days < GENTLE_DAYS_AFTER_CLOSED_DOOR:
+        latest = consent.closed_by[-1]
+        actions.append(Action("go_gently", "Go gently with yourself today", LOSS_WORDS.get(latest, LOSS_WORDS["said_no"]), "consent_ends_pursuit"))
     if consent.reply_only:
         actions.append(
             Action("calm_reply", "If you answer them, keep it calm and brief", "They reached out after saying no; a reply is fine, a new pursuit is not.", "calm_reply_only")
@@ -353,6 +381,8 @@ def _gate_interest(journey, today, walk, interest, **_):
     observe = Action("log_signal", "Note what you notice of their interest", "Observe, don't investigate.", "observe_interest")
     if interest.reading == "none_yet":
         return walk.stop("interest", "No signs of their interest noted yet.", observe)
+    if interest.reading == "too_early":
+        return walk.stop("interest", interest.words, observe)
     if interest.reading == "leaning_cold":
         return walk.stop("interest", interest.words, Action("give_room", "Give them room for now", interest.words, "observe_interest"), observe)
     walk.done.append(StageDone("interest", interest.words))
@@ -370,12 +400,15 @@ def _gate_reach_out(journey, today, walk, ladder, **_):
             f"{consent.unanswered_in_a_row} messages in a row without a reply.",
             Action("wait_for_reply", "Wait: don't send another message", "Silence is an answer for now.", "repeated_unanswered"),
         )
-    title = "Send one short, light message" if not ladder.climbed else f"Next step on the ladder: {RUNG_LABELS[ladder.current].lower()}"
-    return walk.stop(
-        "reach_out",
-        f"The contact ladder is at: {RUNG_LABELS[ladder.current].lower()}.",
-        Action("reach_out", title, "Low pressure: a light invitation, nothing about getting back together.", "contact_ladder"),
-    )
+    title = f"Next step on the ladder: {RUNG_LABELS[ladder.current].lower()}"
+    actions = [Action("reach_out", title, RUNG_ADVICE[ladder.current], "contact_ladder")]
+    if ladder.out_of_order:
+        skipped = ladder.out_of_order[-1]
+        actions.insert(0, Action(
+            "back_to_rung", f"Go back to {RUNG_LABELS[ladder.current].lower()}",
+            f"On {human_date(skipped.date)} you went straight to {RUNG_LABELS[skipped.channel].lower()}. Jumping ahead "
+            "can feel like pressure to them; the ladder still waits for a warm response where you are.", "contact_ladder"))
+    return walk.stop("reach_out", f"The contact ladder is at: {RUNG_LABELS[ladder.current].lower()}.", *actions)
 
 
 def friendly_meetings(journey: Journey, since: dt.date | None = None) -> int:
@@ -466,11 +499,10 @@ def _stage_reached(walk: _Walk, stage: str) -> bool:
 
 
 def _locks(journey, today, safety, consent, no_contact, interest, ladder, walk) -> list[Lock]:
-    if safety.active:
-        return [
-            Lock(action, "Safety comes first while a red flag is unresolved.", "safety_first")
-            for action in ("outreach", "contact_ladder", "reconnect", "honest_conversation", "trial")
-        ]
+    if safety.active or safety.confirmed:
+        why = (("Safety comes first while a red flag is unresolved.", "safety_first") if safety.active
+               else ("You told us they hurt you; the app won't help you toward them.", "harm_closes_path"))
+        return [Lock(action, *why) for action in ("outreach", "contact_ladder", "reconnect", "honest_conversation", "trial")]
     locks = []
     outreach_reason = _outreach_lock(journey, today, consent, no_contact, interest, walk)
     if outreach_reason:
@@ -506,7 +538,7 @@ def _outreach_lock(journey, today, consent, no_contact, interest, walk):
 
 
 def _reply_allowed(journey, safety, consent, outreach_allowed) -> bool:
-    if safety.active:
+    if safety.active or safety.confirmed:
         return False
     if consent.closed:
         return consent.reply_only

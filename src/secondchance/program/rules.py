@@ -18,6 +18,7 @@ class Rule:
 
 _RULES = (
     Rule("safety_first", "Any red flag puts the journey in Safety; nothing else is offered until it is resolved.", "Principle 2, S2 #21"),
+    Rule("harm_closes_path", "Harm the person confirmed closes the way back to the ex for good; only a detection they mark as wrong is undone.", "Principle 2; PROGRAM.md Safety"),
     Rule("crisis_support", "Self-harm or suicide language shows crisis lines at once.", "PROGRAM.md Safety"),
     Rule("consent_ends_pursuit", "A firm no, a block or a new committed partner ends the pursuit: Move On.", "Principle 1; S0, S1, S3 #9, S2 #15"),
     Rule("calm_reply_only", "If they reach out after a no, a calm reply is fine; a new pursuit is not.", "Stage 2; S2 #4"),

@@ -186,6 +186,9 @@ class Event:
     date: dt.date
     kind: EventKind
     note: str = ""
+    # A red flag the screen found in the person's writing (not one they told us of):
+    # only such a flag can be marked as picked up wrongly.
+    detected: bool = False
 
 
 @dataclass(frozen=True)
