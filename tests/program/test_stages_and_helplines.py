@@ -1,3 +1,5 @@
+import re
+
 from secondchance.program.helplines import DEFAULT_COUNTRY, HELPLINES, helplines_for
 from secondchance.program.readiness import Outcome
 from secondchance.program.stages import STAGES, next_step_after_check
@@ -29,3 +31,12 @@ def test_helplines_fall_back_to_the_worldwide_list():
     assert helplines_for("ZZ").code == DEFAULT_COUNTRY
     assert helplines_for(None).code == DEFAULT_COUNTRY
     assert helplines_for("US").crisis[0].contact == "988"
+
+
+def test_each_line_can_be_reached_from_the_page_and_says_where_it_was_checked():
+    for country in HELPLINES.values():
+        assert country.abuse and country.crisis, country.code
+        for line in (*country.abuse, *country.crisis):
+            assert re.fullmatch(r"\+?\d*", line.tel) and re.fullmatch(r"\+?\d*", line.sms), line
+            assert line.tel or line.sms or line.url or country.code == "OTHER", line
+            assert not line.url or line.url.startswith("https://"), line

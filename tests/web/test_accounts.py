@@ -166,3 +166,16 @@ def test_the_export_streams_every_row_of_a_long_history_as_valid_json(alice_clie
     assert texts == [f"entry {n} \u201cquoted\u201d" for n in range(1203)]
     assert len(data["records"]["journey.moodcheckin"]) == 7
     assert data["records"]["journey.slip"] == []
+
+
+@pytest.mark.parametrize(
+    ("languages", "country"),
+    [("en-GB,en;q=0.9", "GB"), ("en-AU", "AU"), ("de", "OTHER"), ("fr-CA,fr;q=0.8", "CA"), ("", "OTHER"), ("en", "OTHER")],
+)
+def test_sign_up_suggests_the_country_from_the_browsers_language(client, languages, country):
+    from secondchance.program.helplines import HELPLINES
+
+    # A language without a region only counts when we have that language's country's lines.
+    expected = "DE" if languages == "de" and "DE" in HELPLINES else country
+    page = client.get(reverse("signup"), HTTP_ACCEPT_LANGUAGE=languages).content.decode()
+    assert re.search(rf'<option value="{expected}"[^>]*selected', page), page[page.find('id="id_country"'):][:300]

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 
+from secondchance.program.helplines import country_choices
+
 from .models import TIME_ZONE_CHOICES, Profile
 
 
@@ -12,8 +14,7 @@ class SignUpForm(UserCreationForm):
         help_text="Optional. You can sign in with it instead of your username.",
     )
     country = forms.ChoiceField(
-        choices=Profile._meta.get_field("country").choices,
-        initial=Profile._meta.get_field("country").default,
+        choices=country_choices,
         help_text="So we can show helplines that work where you are.",
     )
     time_zone = forms.ChoiceField(

@@ -3,7 +3,7 @@ import zoneinfo
 from django.conf import settings
 from django.db import models
 
-from secondchance.program.helplines import COUNTRY_CHOICES, DEFAULT_COUNTRY
+from secondchance.program.helplines import DEFAULT_COUNTRY, country_choices
 
 # The zones most people live in come first; then every zone named after a place. Legacy
 # aliases ("W-SU", "Factory", "EST5EDT", "US/Eastern") are left out: each has a place name too.
@@ -37,7 +37,7 @@ class Profile(models.Model):
     """What the app needs to know about a person beyond their sign-in."""
 
     owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
-    country = models.CharField(max_length=8, choices=COUNTRY_CHOICES, default=DEFAULT_COUNTRY)
+    country = models.CharField(max_length=8, choices=country_choices, default=DEFAULT_COUNTRY)
     time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default="UTC")
     discreet_mode = models.BooleanField(
         default=False, help_text="A plain tab title and no app name in exported file names."

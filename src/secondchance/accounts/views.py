@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth import login, logout
-from django.http import StreamingHttpResponse
-from django.utils import timezone
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
+
+from secondchance.program.helplines import country_from_languages
 
 from .export import export_chunks
 from .forms import DeleteAccountForm, ProfileForm, SignUpForm
@@ -18,7 +20,9 @@ from .models import Profile
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("today")
-    form = SignUpForm(request.POST or None)
+    # The browser's language suggests the country, so helplines fit from the first page.
+    suggested = country_from_languages(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+    form = SignUpForm(request.POST or None, initial={"country": suggested})
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = form.save()
