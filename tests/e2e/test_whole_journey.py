@@ -11,6 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from secondchance.journey.records import RECORD_KINDS
 from secondchance.program.readiness import STEPS
 
 from ..program.answers import READY
@@ -42,6 +43,9 @@ def open_stage(page, stage_id, heading):
 def record(page, slug, fields, choose=None, check=None, radios=None):
     """Fill and save the form that adds a record of this kind, as a person would."""
     form = page.locator(f"form[action='/records/{slug}/add/']")
+    if not form.count():
+        # A stage shown one part at a time: go to this record's part, as a person would.
+        page.locator(".parts a", has_text=RECORD_KINDS[slug].label).click()
     if not form.is_visible():
         form.locator("xpath=ancestor::details/summary").click()
     for label, value in fields.items():
@@ -79,6 +83,7 @@ def test_one_person_walks_every_stage_to_together_again(page, shoot, monkeypatch
     record(page, "breakup", {"Date": "2026-01-01", "Reasons given": "We kept talking past each other."},
            choose={"Who ended it, and how": "them_impulsive"}, check=["Communication problems", "Too little attention or time together"])
     record(page, "mistake", {"What": "I went quiet in arguments", "Remedy": "Say when I need a break, and come back within the hour"})
+    page.get_by_role("link", name="Next part: your relationship").click()
     page.get_by_label("Lived together").check()
     save(page, page.locator("form[action='/records/relationship/add/']"))
     expect(page.get_by_text("Communication problems: usually fixable")).to_be_visible()
@@ -107,10 +112,13 @@ def test_one_person_walks_every_stage_to_together_again(page, shoot, monkeypatch
     record(page, "goal-checkin", {"Progress": "60"}, choose={"Goal": "Walk every morning"})
     shoot("walk-06-self-work")
 
-    on_day(monkeypatch, 40)
+    on_day(monkeypatch, 38)
     open_stage(page, "interest", "Their interest")
     expect(page.get_by_text("Nothing noticed yet.")).to_be_visible()
     record(page, "signal", {}, choose={"What did you notice?": "brings_up_memories"})
+    expect(page.get_by_text("One sign is not a pattern yet.").first).to_be_visible()
+    on_day(monkeypatch, 40)
+    open_stage(page, "interest", "Their interest")
     record(page, "signal", {}, choose={"What did you notice?": "asks_friends_about_you"})
     expect(page.get_by_role("strong").filter(has_text="Some warm signs")).to_be_visible()
     shoot("walk-07-interest")

@@ -42,7 +42,8 @@ def warm_ladder(start: int = 40) -> tuple[s.Contact, ...]:
 
 
 def ready_to_reach_out() -> s.Journey:
-    return replace(with_goals(understood()), signals=(s.Signal(day(20), "likes_or_comments_more"),))
+    signals = (s.Signal(day(20), "likes_or_comments_more"), s.Signal(day(24), "brings_up_memories"))
+    return replace(with_goals(understood()), signals=signals)
 
 
 def ready_for_conversation() -> s.Journey:

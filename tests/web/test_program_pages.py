@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from secondchance.journey import forms
 from secondchance.journey import models as m
 from secondchance.journey.records import RECORD_KINDS, STAGE_RECORDS
 
@@ -249,3 +250,99 @@ def test_not_yet_leads_to_what_is_open_and_the_check_waits(alice_client, alice, 
     assert start.status_code == 409 and "It opens again on" in start.content.decode()
     program = alice_client.get(reverse("program")).content.decode()
     assert "Open to you now" in program
+
+
+def test_a_contact_above_the_current_rung_is_questioned_before_it_is_saved(today):
+    form = forms.ContactForm(
+        {"date": "2026-02-27", "channel": "in_person", "initiated_by": "me", "response": "warm"},
+        today=today, current_rung="social_media",
+    )
+    assert not form.is_valid()
+    assert "Your ladder is at: a light touch on social media" in form.errors["channel"][0]
+    assert "confirm_above" in form.fields
+    confirmed = forms.ContactForm(
+        {"date": "2026-02-27", "channel": "in_person", "initiated_by": "me", "response": "warm", "confirm_above": "on"},
+        today=today, current_rung="social_media",
+    )
+    assert confirmed.is_valid(), confirmed.errors
+    their_idea = forms.ContactForm(
+        {"date": "2026-02-27", "channel": "in_person", "initiated_by": "them", "response": "warm"},
+        today=today, current_rung="social_media",
+    )
+    assert their_idea.is_valid() and "confirm_above" not in their_idea.fields
+    on_the_rung = forms.ContactForm({"date": "2026-02-27", "channel": "social_media", "initiated_by": "me", "response": "warm"},
+                                    today=today, current_rung="social_media")
+    assert on_the_rung.is_valid() and "confirm_above" not in on_the_rung.fields
+
+
+def test_the_apology_builder_shows_what_would_undo_a_part_before_saving(alice, today):
+    taking_it_back = {"apology_regret": "I'm sorry I shouted at you at Jess's party.",
+                      "apology_responsibility": "That was my doing, but you also never asked how I was."}
+    form = forms.ConversationPrepForm(taking_it_back, today=today, instance=m.ConversationPrep(owner=alice))
+    assert not form.is_valid()
+    assert set(form.apology_findings) == {"apology_responsibility"}
+    assert {f.code for f in form.apology_findings["apology_responsibility"]} & {"sorry_but", "blame"}
+    rendered = str(form["confirm_apology"])
+    assert 'type="checkbox"' in rendered
+
+    kept = forms.ConversationPrepForm({**taking_it_back, "confirm_apology": "on"}, today=today,
+                                      instance=m.ConversationPrep(owner=alice))
+    assert kept.is_valid(), kept.errors
+    saved = kept.save()
+
+    # A part already saved is not questioned again when another part changes.
+    later = forms.ConversationPrepForm({**taking_it_back, "goals": "Live nearer my mum"}, today=today, instance=saved)
+    assert later.is_valid(), later.errors
+
+
+def test_a_clean_apology_part_saves_at_once_and_the_box_stays_hidden(alice, today):
+    form = forms.ConversationPrepForm({"apology_regret": "I was wrong to shout at you in front of your friends."},
+                                      today=today, instance=m.ConversationPrep(owner=alice))
+    assert form.is_valid(), form.errors
+    assert 'type="hidden"' in str(form["confirm_apology"])
+
+
+def test_every_record_can_be_edited_by_its_owner_only(alice_client, alice, client, bob, today):
+    alice_client.post(reverse("add_record", args=["slip"]), {"date": "2026-02-20", "what": "Liked a photo", "trigger": "Late night"})
+    slip = m.Slip.objects.owned_by(alice).get()
+    edit = reverse("edit_record", args=["slip", slip.pk])
+    form_page = alice_client.get(edit).content.decode()
+    assert "Liked a photo" in form_page and "Save changes" in form_page
+    assert 'href="%s"' % edit in alice_client.get(reverse("stage", args=["no_contact"])).content.decode()
+
+    refused = alice_client.post(edit, {"date": "2031-01-01", "what": "Liked two photos", "trigger": "Late night"})
+    assert refused.status_code == 400 and "Please choose a date between" in refused.content.decode()
+    assert m.Slip.objects.get(pk=slip.pk).what == "Liked a photo"
+
+    assert alice_client.post(edit, {"date": "2026-02-21", "what": "Liked two photos", "trigger": "Late night"}).status_code == 302
+    changed = m.Slip.objects.get(pk=slip.pk)
+    assert (changed.what, changed.date) == ("Liked two photos", dt.date(2026, 2, 21))
+    assert m.Slip.objects.owned_by(alice).count() == 1
+
+    client.force_login(bob)
+    assert client.get(edit).status_code == 404
+    assert client.post(edit, {"date": "2026-02-21", "what": "mine now", "trigger": ""}).status_code == 404
+    assert m.Slip.objects.get(pk=slip.pk).what == "Liked two photos"
+
+
+def test_an_edit_is_screened_like_a_new_record_and_safety_history_cannot_be_edited(alice_client, alice, today):
+    alice_client.post(reverse("add_record", args=["journal"]), {"text": "A quiet day at work."})
+    entry = m.JournalEntry.objects.owned_by(alice).get()
+    response = alice_client.post(reverse("edit_record", args=["journal", entry.pk]), {"text": "He shoved me into the door last night."})
+    assert response.url == reverse("safety")
+    flag = m.Event.objects.owned_by(alice).get(kind="red_flag")
+    assert flag.detected
+    assert alice_client.get(reverse("edit_record", args=["event", flag.pk])).status_code == 404
+
+
+def test_understand_shows_one_part_at_a_time(alice_client, alice, today):
+    page = alice_client.get(reverse("stage", args=["understand"])).content.decode()
+    assert "Part 1 of 3" in page
+    assert 'action="/records/breakup/add/"' in page and 'action="/records/mistake/add/"' not in page
+    assert "Next part: a mistake of yours" in page
+    mistakes = alice_client.get(reverse("stage", args=["understand"]) + "?part=mistake").content.decode()
+    assert 'action="/records/mistake/add/"' in mistakes and 'action="/records/breakup/add/"' not in mistakes
+    saved = alice_client.post(reverse("add_record", args=["mistake"]), {"what": "I checked their phone", "remedy": "Talk about my worries instead"})
+    assert saved.url == reverse("stage", args=["understand"]) + "?part=mistake"
+    refused = alice_client.post(reverse("add_record", args=["relationship"]), {"relationship_months": "-3"})
+    assert 'action="/records/relationship/add/"' in refused.content.decode()

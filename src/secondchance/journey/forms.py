@@ -41,7 +41,9 @@ def step_form(step: Step, data=None, initial=None, require_answers=True) -> form
 
 from secondchance.accounts.models import Profile  # noqa: E402
 from secondchance.program.causes import CAUSES  # noqa: E402
+from secondchance.program.coach import apology_part_findings  # noqa: E402
 from secondchance.program.interest import NEGATIVE_SIGNALS, OWN_WORDS, POSITIVE_SIGNALS  # noqa: E402
+from secondchance.program.ladder import RUNG_LABELS, RUNGS, is_above  # noqa: E402
 from secondchance.program.trial import CRITERIA, SCORE_MAX, SCORE_MIN  # noqa: E402
 from secondchance.program.words import human_date  # noqa: E402
 
@@ -143,7 +145,30 @@ class RelationshipForm(forms.ModelForm):
 MistakeForm = _dated(m.Mistake, ("what", "remedy"), screened=("what", "remedy"))
 SlipForm = _dated(m.Slip, ("date", "what", "trigger"), screened=("what", "trigger"))
 GoalForm = _dated(m.Goal, ("area", "title"))
-ContactForm = _dated(m.Contact, ("date", "channel", "initiated_by", "response", "note"), screened=("note",))
+class ContactForm(_dated(m.Contact, ("date", "channel", "initiated_by", "response", "note"), screened=("note",))):
+    """A contact; one you started above the ladder's current rung is questioned before it is saved."""
+
+    confirm_above = forms.BooleanField(required=False, label="Yes, this happened: save it anyway")
+
+    def __init__(self, *args, current_rung: str = RUNGS[0], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current_rung = current_rung
+        # The box appears only once there is something to confirm.
+        if not (self.is_bound and self._starts_above(self.data.get(self.add_prefix("channel")), self.data.get(self.add_prefix("initiated_by")))):
+            del self.fields["confirm_above"]
+
+    def _starts_above(self, channel, initiated_by) -> bool:
+        return channel in RUNGS and initiated_by == "me" and is_above(channel, self.current_rung)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self._starts_above(cleaned.get("channel"), cleaned.get("initiated_by")) and not cleaned.get("confirm_above"):
+            self.add_error("channel", (
+                f"Your ladder is at: {RUNG_LABELS[self.current_rung].lower()}. Going straight to "
+                f"{RUNG_LABELS[cleaned['channel']].lower()} can feel like pressure. If it really happened, tick the box "
+                "below to save it; the ladder still waits for a warm response where you are."
+            ))
+        return cleaned
 HangoutForm = _dated(m.Hangout, ("date", "kind", "felt", "note"), screened=("kind", "note"))
 ConversationForm = _dated(m.Conversation, ("date", "outcome", "note"), screened=("note",))
 ConcernForm = _dated(m.Concern, ("date", "who", "topic"), screened=("topic",))
@@ -158,7 +183,7 @@ SelfNotesForm = _dated(
     m.SelfNotes, ("strengths", "liked_qualities", "habits_to_change", "reasons_to_wait"),
     screened=("strengths", "liked_qualities", "habits_to_change", "reasons_to_wait"),
 )
-ConversationPrepForm = _dated(
+_ConversationPrepBase = _dated(
     m.ConversationPrep,
     ("opening", "their_concerns", "what_didnt_work", "do_differently", "goals", "apology_regret", "apology_responsibility", "apology_remedy"),
     screened=("their_concerns", "what_didnt_work", "do_differently", "apology_regret", "apology_responsibility", "apology_remedy"),
@@ -173,6 +198,35 @@ ConversationPrepForm = _dated(
         "goals": "Goals and plans",
     },
 )
+class ConversationPrepForm(_ConversationPrepBase):
+    """Preparation and the apology builder: each changed part of the apology is read by the
+    coach before it is saved, and what would undo it is shown first."""
+
+    # Hidden until the coach has had something to say; then a box to keep the words anyway.
+    confirm_apology = forms.BooleanField(required=False, label="Keep my words as they are and save", widget=forms.HiddenInput)
+    APOLOGY_FIELDS = ("apology_regret", "apology_responsibility", "apology_remedy")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.apology_findings = {}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("confirm_apology"):
+            return cleaned
+        if not set(self.APOLOGY_FIELDS) & set(self.changed_data):
+            return cleaned
+        found = apology_part_findings({name: cleaned.get(name) or "" for name in self.APOLOGY_FIELDS})
+        for name in self.APOLOGY_FIELDS:
+            # A part saved before keeps the person's word; only what changed is questioned.
+            if name in found and name in self.changed_data:
+                self.apology_findings[name] = found[name]
+                self.add_error(name, " ".join(f"{f.message} {f.suggestion}" for f in found[name]))
+        if self.apology_findings:
+            self.fields["confirm_apology"].widget = forms.CheckboxInput()
+        return cleaned
+
+
 TrialPlanForm = _dated(m.TrialPlan, ("agreements", "disagreement_plan"), screened=("agreements", "disagreement_plan"))
 
 
@@ -294,3 +348,28 @@ class DraftForm(ScreenedForm):
         labels = {"kind": "What kind of message is it?", "text": "Your draft"}
         help_texts = {"text": "Only you can see it. The app never sends anything: you copy it when you're ready."}
         widgets = {"text": forms.Textarea(attrs={"rows": 7})}
+
+
+class SafetyPlanForm(forms.ModelForm):
+    """The person's own safety plan: every part optional, in their words."""
+
+    class Meta:
+        model = m.SafetyPlan
+        fields = m.SAFETY_PLAN_FIELDS
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in m.SAFETY_PLAN_FIELDS if name != "code_word"}
+        labels = {
+            "warning_signs": "Signs that things are getting worse",
+            "safe_places": "Places you could go",
+            "safe_people": "People you could go to or call",
+            "what_to_take": "What you would take with you",
+            "numbers": "Numbers to call",
+            "code_word": "A code word",
+        }
+        help_texts = {
+            "warning_signs": "What you notice before it gets bad: their mood, drinking, a certain look or phrase.",
+            "safe_places": "A friend's home, a relative's, a shop or station that is open late.",
+            "safe_people": "Who knows what is happening, and who would help without asking questions first.",
+            "what_to_take": "Keys, phone and charger, money or cards, ID, medicines, documents, children's things.",
+            "numbers": "A helpline, a friend, a neighbour. Your local emergency number first.",
+            "code_word": "A word you can text or say to someone you trust, so they know to call for help.",
+        }

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from secondchance.accounts.models import Profile
 from secondchance.program.helplines import helplines_for
 from secondchance.program.interest import SIGNAL_LABELS
-from secondchance.program.ladder import RUNG_LABELS, RUNGS
+from secondchance.program.ladder import RUNG_ADVICE, RUNG_LABELS, RUNGS
 from secondchance.program.plan import STAGE_ORDER, build_plan
 from secondchance.program.screening import screen
 from secondchance.program.stages import STAGE_BY_ID, STAGES
@@ -75,13 +75,15 @@ def _blank_form(kind, user, profile, today):
     return kind.form(initial=initial, **_form_kwargs(kind, user, today))
 
 
-def _form_kwargs(kind, user, today):
+def _form_kwargs(kind, user, today, plan=None):
     # Several forms share a page: ids carry the kind so labels point at the right field.
     kwargs = {"auto_id": f"{kind.slug}-%s"}
     if issubclass(kind.form, f.BoundedDateForm):
         kwargs["today"] = today
     if kind.model is m.GoalCheckIn:
         kwargs["owner"] = user
+    if kind.model is m.Contact and plan is not None:
+        kwargs["current_rung"] = plan.ladder.current
     return kwargs
 
 
@@ -96,7 +98,9 @@ def render_stage(request, stage_id, bound=None, crisis=False, status=200):
         form = bound[1] if bound and bound[0] == slug else _blank_form(kind, request.user, profile, today)
         entries = None if kind.singleton else _owned_recent(kind, request.user)
         sections.append({"kind": kind, "form": form, "entries": entries})
+    sections, parts = _one_part(request, stage_id, sections, bound)
     context = {
+        "parts": parts,
         "plan": plan,
         "stage": STAGE_BY_ID[stage_id],
         "state": next(s for s in stage_states(plan) if s["stage"].id == stage_id),
@@ -105,6 +109,7 @@ def render_stage(request, stage_id, bound=None, crisis=False, status=200):
         "crisis": crisis,
         "helplines": helplines_for(profile.country),
         "rung_labels": RUNG_LABELS,
+        "rung_advice": RUNG_ADVICE[plan.ladder.current],
         "rungs": RUNGS,
         "signal_labels": SIGNAL_LABELS,
         "trial_series": _trial_series(plan),
@@ -151,7 +156,8 @@ def _record_red_flags(user, today, kind, form):
     result = screen(text)
     for flag in result.red_flags:
         m.Event.objects.create(
-            owner=user, date=today, kind="red_flag", note=flag.category, detail=f"“{flag.text}” in {kind.label.lower()}"[:200]
+            owner=user, date=today, kind="red_flag", note=flag.category, detail=f"“{flag.text}” in {kind.label.lower()}"[:200],
+            detected=True,
         )
     return result
 
@@ -210,7 +216,28 @@ def _return_url(kind):
         return reverse("journal")
     if kind.stage == "today":
         return reverse("today")
-    return reverse("stage", kwargs={"stage_id": kind.stage})
+    url = reverse("stage", kwargs={"stage_id": kind.stage})
+    return f"{url}?part={kind.slug}" if kind.stage in ONE_PART_AT_A_TIME else url
+
+
+# Long stages shown one part at a time: all of Understand at once was five phone screens tall.
+ONE_PART_AT_A_TIME = ("understand",)
+
+
+def _one_part(request, stage_id, sections, bound):
+    """(the sections to show, the part nav): the part asked for, or the one with an error, or the first."""
+    if stage_id not in ONE_PART_AT_A_TIME or not sections:
+        return sections, None
+    slugs = [section["kind"].slug for section in sections]
+    wanted = bound[0] if bound else request.GET.get("part")
+    current = slugs.index(wanted) if wanted in slugs else 0
+    nav = {
+        "parts": [(n + 1, section["kind"], n == current) for n, section in enumerate(sections)],
+        "next": sections[current + 1]["kind"] if current + 1 < len(sections) else None,
+        "number": current + 1,
+        "count": len(sections),
+    }
+    return [sections[current]], nav
 
 
 def _rerender_with_errors(request, kind, form):
@@ -265,7 +292,7 @@ def add_record(request, slug):
     today = today_for(profile)
     for attempt in (1, 2):
         form = kind.form(request.POST, instance=_singleton_instance(kind, request.user, profile),
-                         **_form_kwargs(kind, request.user, today))
+                         **_form_kwargs(kind, request.user, today, plan))
         if not form.is_valid():
             return _rerender_with_errors(request, kind, form)
         try:
@@ -287,15 +314,44 @@ def add_record(request, slug):
     return _after_save(request, kind, screening)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def delete_record(request, slug, pk):
+# Safety history is kept as it was written: it can be neither changed nor deleted.
+KEPT_AS_WRITTEN = ("red_flag", "safety_resolved", "detection_disputed")
+
+
+def _editable(request, slug, pk):
     kind = RECORD_KINDS.get(slug)
     if kind is None or kind.singleton:
         raise Http404("No such record")
     record = m.get_owned_or_404(kind.model, request.user, pk=pk)
-    if slug == "event" and record.kind in ("red_flag", "safety_resolved", "detection_disputed"):
+    if slug == "event" and record.kind in KEPT_AS_WRITTEN:
         raise Http404("Safety history is kept")
+    return kind, record
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_record(request, slug, pk):
+    kind, record = _editable(request, slug, pk)
+    plan, profile, today = plan_for(request.user)
+    if request.method == "POST":
+        form = kind.form(request.POST, instance=record, **_form_kwargs(kind, request.user, today, plan))
+        if form.is_valid():
+            try:
+                _, screening = _save_record(request, kind, form, today)
+            except AlreadySaved:
+                messages.info(request, "That change was already saved.")
+                return redirect(_return_url(kind))
+            return _after_save(request, kind, screening)
+    else:
+        form = kind.form(instance=record, **_form_kwargs(kind, request.user, today, plan))
+    status = 400 if form.errors else 200
+    return render(request, "journey/edit_record.html", {"kind": kind, "form": form, "back": _return_url(kind)}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_record(request, slug, pk):
+    kind, record = _editable(request, slug, pk)
     if request.method == "POST":
         record.delete()
         messages.success(request, "Deleted. It's gone from your records.")
@@ -361,27 +417,3 @@ def urge(request):
         return redirect("today")
     reasons = [line for line in (notes.reasons_to_wait if notes else "").splitlines() if line.strip()]
     return render(request, "journey/urge.html", {"form": form, "reasons": reasons})
-
-
-def active_red_flags(user, plan):
-    """The red-flag events since the last resolution, to show the person why."""
-    resolved_on = plan.safety.resolved_on or dt.date.min
-    return m.Event.objects.owned_by(user).filter(kind="red_flag", date__gte=resolved_on).order_by("date", "pk")
-
-
-@login_required
-@require_POST
-def resolve_safety(request):
-    """The only way out of Safety: said on purpose, and recorded."""
-    choice = request.POST.get("choice")
-    if choice not in ("resolved", "disputed"):
-        messages.error(request, "Choose one of the two options.")
-        return redirect("safety")
-    profile = Profile.for_user(request.user)
-    today = today_for(profile)
-    with transaction.atomic():
-        if choice == "disputed":
-            m.Event.objects.create(owner=request.user, date=today, kind="detection_disputed", note="The person said the detection was wrong.")
-        m.Event.objects.create(owner=request.user, date=today, kind="safety_resolved")
-    messages.success(request, "Recorded. The safety page is always here if you need it.")
-    return redirect("today")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import coach_views, program_views, views
+from . import coach_views, program_views, safety_views, views
 
 urlpatterns = [
     path("", views.home, name="today"),
@@ -12,12 +12,15 @@ urlpatterns = [
     path("program/", program_views.program_map, name="program"),
     path("program/<slug:stage_id>/", program_views.stage_page, name="stage"),
     path("records/<slug:slug>/add/", program_views.add_record, name="add_record"),
+    path("records/<slug:slug>/<int:pk>/edit/", program_views.edit_record, name="edit_record"),
     path("records/<slug:slug>/<int:pk>/delete/", program_views.delete_record, name="delete_record"),
     path("journal/", program_views.journal, name="journal"),
     path("urge/", program_views.urge, name="urge"),
     path("coach/", coach_views.coach, name="coach"),
     path("coach/check/", coach_views.coach_check, name="coach_check"),
     path("coach/drafts/<int:pk>/delete/", coach_views.delete_draft, name="delete_draft"),
-    path("safety/", views.safety, name="safety"),
-    path("safety/resolve/", program_views.resolve_safety, name="resolve_safety"),
+    path("safety/", safety_views.safety, name="safety"),
+    path("safety/resolve/", safety_views.resolve_safety, name="resolve_safety"),
+    path("safety/plan/", safety_views.save_safety_plan, name="save_safety_plan"),
+    path("safety/plan/print/", safety_views.print_safety_plan, name="print_safety_plan"),
 ]

@@ -7,13 +7,14 @@ from django.views.decorators.http import require_http_methods
 
 from secondchance.accounts.models import Profile
 from secondchance.program import readiness
-from secondchance.program.helplines import COUNTRY_CHOICES, helplines_for
+from secondchance.program.safety import flag_words
+from secondchance.program.helplines import helplines_for
 from secondchance.program.stages import STAGE_BY_ID, next_step_after_check
 
 from .clock import today_for
 from .forms import MoodForm, step_form
 from .models import Assessment, Event, JournalEntry, MoodCheckIn, get_owned_or_404
-from .program_views import active_red_flags, plan_for
+from .program_views import plan_for
 
 
 def home(request):
@@ -162,11 +163,14 @@ def check_result(request, pk):
     if not assessment.is_complete:
         return _resume(assessment)
     result = assessment.result()
+    plan, profile, _ = plan_for(request.user)
     context = {
         "assessment": assessment,
         "result": result,
         "next_step": next_step_after_check(result.outcome),
-        "helplines": helplines_for(Profile.for_user(request.user).country),
+        "helplines": helplines_for(profile.country),
+        # Harm confirmed before this check still stands: no check can reopen the way back.
+        "earlier_harm": [flag_words(flag) for flag in plan.safety.confirmed] if result.outcome != readiness.Outcome.SAFETY_FIRST else [],
     }
     return render(request, "journey/check_result.html", context)
 
@@ -175,15 +179,3 @@ def check_result(request, pk):
 def check_history(request):
     checks = Assessment.objects.owned_by(request.user)
     return render(request, "journey/check_history.html", {"checks": checks})
-
-
-def safety(request):
-    """The safety page is open to everyone: nobody should need an account to find help."""
-    country = request.GET.get("country")
-    context = {"countries": COUNTRY_CHOICES}
-    if request.user.is_authenticated:
-        plan, profile, _ = plan_for(request.user)
-        country = country or profile.country
-        context.update(plan=plan, flags=active_red_flags(request.user, plan) if plan.safety.active else [])
-    context["helplines"] = helplines_for(country)
-    return render(request, "journey/safety.html", context)

@@ -364,3 +364,34 @@ def _score(findings: list[Finding]) -> int:
     if any(f.severity is Severity.BLOCK for f in findings):
         return 0
     return max(0, 100 - sum(PENALTY[f.code] for f in findings))
+
+
+# In a written apology, what undoes it (its missing parts are shown by the builder itself).
+APOLOGY_PART_PROBLEMS = frozenset({"non_apology", "sorry_but", "excuse", "blame", "forgiveness_demand", "guilt_trip",
+                                   "pressure", "harsh_tone", "begging"})
+
+
+def apology_part_findings(parts: dict[str, str]) -> dict[str, list[Finding]]:
+    """What would undo each part of an apology (a "but", an excuse, blame), by part name.
+
+    The parts are read together, as the one apology they make: a short part read alone
+    ("I'm sorry I shut you out") is easily mistaken for a vague one. A finding about the
+    whole apology, not one sentence, goes with every part."""
+    names = [name for name, text in parts.items() if text.strip()]
+    if not names:
+        return {}
+    spans, pieces, at = {}, [], 0
+    for name in names:
+        piece = parts[name].strip()
+        spans[name] = (at, at + len(piece))
+        pieces.append(piece)
+        at += len(piece) + 1
+    _, _, findings, _ = read_draft("\n".join(pieces), "apology", None, 0, False)
+    found: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.code not in APOLOGY_PART_PROBLEMS:
+            continue
+        for name, (start, end) in spans.items():
+            if finding.start is None or start <= finding.start < end:
+                found.setdefault(name, []).append(finding)
+    return found

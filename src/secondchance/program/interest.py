@@ -31,13 +31,17 @@ SIGNAL_LABELS = {**POSITIVE_SIGNALS, **NEGATIVE_SIGNALS}
 # Signals that are not evidence to weigh but a decision to respect.
 CONSENT_SIGNALS = frozenset({"new_partner", "firm_no", "blocked"})
 OWN_WORDS = "other"
+# A single like, or several signs on one evening, say little: interest is read from at
+# least this many signs, noticed on at least this many different days.
+ENOUGH_SIGNALS = 2
+ENOUGH_SIGNAL_DAYS = 2
 
 
 @dataclass(frozen=True)
 class InterestSummary:
     evidence_for: tuple[str, ...]
     evidence_against: tuple[str, ...]
-    reading: str  # "none_yet", "leaning_warm", "mixed", "leaning_cold", "closed"
+    reading: str  # "none_yet", "too_early", "leaning_warm", "mixed", "leaning_cold", "closed"
     words: str
 
 
@@ -62,6 +66,9 @@ def interest_summary(journey: Journey) -> InterestSummary:
         return InterestSummary(evidence_for, evidence_against, "closed", "They have given a clear answer. It deserves respect.")
     if not signals:
         return InterestSummary((), (), "none_yet", "Nothing noticed yet. That's fine: watch, don't go looking.")
+    if len(signals) < ENOUGH_SIGNALS or len({s.date for s in signals}) < ENOUGH_SIGNAL_DAYS:
+        return InterestSummary(evidence_for, evidence_against, "too_early",
+                               "One sign is not a pattern yet. Keep noticing, over more than one day, before reading anything into it.")
     # Recent signs say more than old ones: the latest three carry double weight.
     weights = [2 if i >= len(signals) - 3 else 1 for i in range(len(signals))]
     score = sum(w if signal_direction(s) == "positive" else -w for s, w in zip(signals, weights))

@@ -19,6 +19,17 @@ RUNG_LABELS = {
     "in_person": "Meeting in person",
 }
 
+# What fits each rung, so the advice never runs ahead of where the ladder is.
+RUNG_ADVICE = {
+    "social_media": ("A like or a short, warm comment on something they posted. No direct message yet, "
+                     "no invitation: let them see you're around and doing well."),
+    "text": ("One short, light text: a shared joke or a simple hello with an easy question. "
+             "No invitation yet, and nothing about the two of you."),
+    "call": "A short call, once texts have been warm. Keep it light and end it while it's going well.",
+    "video": "A relaxed video call. Still nothing about getting back together.",
+    "in_person": "A low-key meeting that is easy to say no to: a coffee or a walk, somewhere public.",
+}
+
 
 @dataclass(frozen=True)
 class LadderStatus:
@@ -42,3 +53,8 @@ def climb_ladder(contacts: tuple[Contact, ...]) -> LadderStatus:
             climbed.append(RUNGS[position])
             position += 1
     return LadderStatus(RUNGS[position], position == len(RUNGS) - 1, tuple(climbed), tuple(out_of_order))
+
+
+def is_above(channel: str, current: str) -> bool:
+    """A contact you start on a rung the ladder hasn't reached yet."""
+    return RUNGS.index(channel) > RUNGS.index(current)
