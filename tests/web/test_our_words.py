@@ -51,6 +51,7 @@ def pages():
     yield reverse("coach")
     yield reverse("safety")
     yield reverse("settings")
+    yield reverse("readable_records")
     for stage in STAGE_RECORDS:
         yield reverse("stage", kwargs={"stage_id": stage})
 

@@ -74,3 +74,11 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That password isn't right.")
         return password
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="A download from Second Chance (a .json file)",
+        help_text="Only into an account with nothing in it yet. If anything in the file is wrong, nothing changes.",
+        error_messages={"required": "Choose the file you downloaded first.", "empty": "That file is empty."},
+    )

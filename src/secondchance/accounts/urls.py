@@ -28,5 +28,6 @@ urlpatterns = [
     ),
     path("settings/", views.settings_page, name="settings"),
     path("export/", views.export_data, name="export_data"),
+    path("import/", views.import_data, name="import_data"),
     path("delete/", views.delete_account, name="delete_account"),
 ]

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_http_methods
 from secondchance.program.helplines import country_from_languages
 
 from .export import export_chunks
-from .forms import DeleteAccountForm, ProfileForm, SignUpForm
+from .forms import DeleteAccountForm, ImportForm, ProfileForm, SignUpForm
+from .importing import ImportRefused, import_records
 from .models import Profile
 
 
@@ -40,7 +41,7 @@ def settings_page(request):
         form.save()
         messages.success(request, "Settings saved.")
         return redirect("settings")
-    return render(request, "accounts/settings.html", {"form": form})
+    return render(request, "accounts/settings.html", {"form": form, "import_form": ImportForm()})
 
 
 @login_required
@@ -51,6 +52,23 @@ def export_data(request):
     response = StreamingHttpResponse(export_chunks(request.user), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}-export-{timezone.localdate().isoformat()}.json"'
     return response
+
+
+@login_required
+@require_http_methods(["POST"])
+def import_data(request):
+    """Bring a download back into an empty account; a file that can't be read changes nothing."""
+    form = ImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            count = import_records(request.user, form.cleaned_data["file"].read())
+        except ImportRefused as refusal:
+            form.add_error("file", str(refusal))
+        else:
+            messages.success(request, f"Your download is back: {count} records brought in.")
+            return redirect("today")
+    profile_form = ProfileForm(instance=Profile.for_user(request.user))
+    return render(request, "accounts/settings.html", {"form": profile_form, "import_form": form}, status=400)
 
 
 @login_required

@@ -22,6 +22,7 @@ from secondchance.program.stages import STAGE_BY_ID, STAGES
 
 from . import models as m
 from . import forms as f
+from . import readable
 from .clock import today_for
 from .records import RECORD_KINDS, STAGE_RECORDS
 from .snapshot import journey_for
@@ -417,3 +418,12 @@ def urge(request):
         return redirect("today")
     reasons = [line for line in (notes.reasons_to_wait if notes else "").splitlines() if line.strip()]
     return render(request, "journey/urge.html", {"form": form, "reasons": reasons})
+
+
+@login_required
+@require_http_methods(["GET"])
+def readable_records(request):
+    """Everything the person has written, in the questions' own words, to read or print."""
+    profile = Profile.for_user(request.user)
+    sections = readable.readable_records(request.user, today_for(profile))
+    return render(request, "journey/readable_records.html", {"sections": sections})

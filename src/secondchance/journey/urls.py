@@ -14,6 +14,7 @@ urlpatterns = [
     path("records/<slug:slug>/add/", program_views.add_record, name="add_record"),
     path("records/<slug:slug>/<int:pk>/edit/", program_views.edit_record, name="edit_record"),
     path("records/<slug:slug>/<int:pk>/delete/", program_views.delete_record, name="delete_record"),
+    path("records/print/", program_views.readable_records, name="readable_records"),
     path("journal/", program_views.journal, name="journal"),
     path("urge/", program_views.urge, name="urge"),
     path("coach/", coach_views.coach, name="coach"),
