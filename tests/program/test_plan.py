@@ -226,6 +226,14 @@ def test_not_yet_asks_to_focus_on_yourself_and_check_again_later():
     assert "27 January 2026" in plan.next_actions[1].title
 
 
+def test_the_reasons_for_not_yet_read_as_sentences():
+    answers = {**READY, "self_care": "no", "something_changed": "no", "patient": "no"}
+    plan = build_plan(replace(understood(), readiness=s.Readiness(day(5), answers)), day(6))
+    assert plan.stage_reason.startswith("Your check on ")
+    assert ".;" not in plan.stage_reason and ". ;" not in plan.stage_reason
+    assert plan.stage_reason.count(". ") >= 2  # the date's sentence, then one per reason
+
+
 @pytest.mark.parametrize(
     "change",
     [

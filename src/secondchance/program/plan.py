@@ -310,10 +310,11 @@ def _gate_readiness(journey, today, walk, **_):
         return walk.stop("readiness", "The last check found a safety concern, since marked resolved.", retake)
     if result.outcome is stage0.Outcome.NOT_YET:
         again = shifted(taken, RETAKE_CHECK_AFTER_DAYS)
-        drivers = "; ".join(d.why for d in result.drivers)
+        # Each reason is a sentence of its own.
+        drivers = " ".join(d.why for d in result.drivers)
         return walk.stop(
             "readiness",
-            f"Your check on {human_date(taken)} said not yet: {drivers}",
+            f"Your check on {human_date(taken)} said not yet. {drivers}".strip(),
             Action("self_care", "Focus on yourself for now", "Healing first makes every later step steadier.", "self_work"),
             Action("retake_check", f"Take the check again from {human_date(again)}", "Readiness can change in a few weeks.", "readiness_check"),
         )
