@@ -13,9 +13,16 @@ from django.utils import timezone
 ROWS_PER_QUERY = 500
 
 
+# Bookkeeping that belongs to the account, not records the person made.
+NOT_EXPORTED = {"journey.planstamp"}
+
+
 def owned_models():
     """Every model with rows that belong to one person."""
-    return [model for model in apps.get_models() if any(f.name == "owner" for f in model._meta.get_fields())]
+    return [
+        model for model in apps.get_models()
+        if any(f.name == "owner" for f in model._meta.get_fields()) and model._meta.label_lower not in NOT_EXPORTED
+    ]
 
 
 def _dumps(value) -> str:

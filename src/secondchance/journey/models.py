@@ -352,3 +352,12 @@ class Submission(OwnedModel):
 
     token = models.CharField(max_length=32, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class PlanStamp(models.Model):
+    """How many times a person's records have changed: a computed plan is kept until this moves.
+
+    Not a record of theirs (it is left out of their download); it goes with the account."""
+
+    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    version = models.PositiveBigIntegerField(default=0)

@@ -16,7 +16,7 @@ from secondchance.accounts.models import Profile
 from secondchance.program.helplines import helplines_for
 from secondchance.program.interest import SIGNAL_LABELS
 from secondchance.program.ladder import RUNG_ADVICE, RUNG_LABELS, RUNGS
-from secondchance.program.plan import STAGE_ORDER, build_plan
+from secondchance.program.plan import STAGE_ORDER
 from secondchance.program.screening import screen
 from secondchance.program.stages import STAGE_BY_ID, STAGES
 
@@ -24,16 +24,10 @@ from . import models as m
 from . import forms as f
 from . import readable
 from .clock import today_for
+from .plan_cache import plan_for
 from .records import RECORD_KINDS, STAGE_RECORDS
-from .snapshot import journey_for
 
 RECENT = 20
-
-
-def plan_for(user):
-    profile = Profile.for_user(user)
-    today = today_for(profile)
-    return build_plan(journey_for(user), today), profile, today
 
 
 # Stages whose pages you can use before their turn: they ask nothing of the ex.

@@ -14,7 +14,7 @@ from secondchance.program.stages import STAGE_BY_ID, next_step_after_check
 from .clock import today_for
 from .forms import MoodForm, step_form
 from .models import Assessment, Event, JournalEntry, MoodCheckIn, get_owned_or_404
-from .program_views import plan_for
+from .plan_cache import bump, plan_for
 
 
 def home(request):
@@ -155,6 +155,7 @@ def _record_check_flags(assessment, result, today):
     Event.objects.bulk_create(
         Event(owner=assessment.owner, date=today, kind="red_flag", note=flag, detail="in your safety check") for flag in flags
     )
+    bump(assessment.owner_id)  # bulk_create sends no save signals
 
 
 @login_required

@@ -109,6 +109,13 @@ else:
         }
     }
 
+# Each person's computed plan is kept here until their records change (journey/plan_cache.py):
+# in the server's memory when it runs on your machine, in Redis when hosted with several workers.
+if os.environ.get("SECONDCHANCE_REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["SECONDCHANCE_REDIS_URL"]}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
