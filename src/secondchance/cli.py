@@ -35,10 +35,12 @@ def serve(args: argparse.Namespace) -> int:
 
     from secondchance.web.wsgi import application
 
-    from secondchance.reading.model import load
+    from secondchance.reading.model import check_files, load
 
-    # A server that could not screen what people write must not start.
-    load()
+    # A server that could not screen what people write must not start; the model itself is
+    # read in the background, so the first page answers without waiting for it.
+    check_files()
+    threading.Thread(target=load, name="load-screen-model", daemon=True).start()
     call_command("migrate", interactive=False, verbosity=0)
     url = f"http://{args.host}:{args.port}/"
     where = settings.DATABASES["default"]["NAME"]

@@ -115,3 +115,17 @@ def test_one_bad_record_brings_in_nothing_at_all(alice_client, alice, django_use
     assert not m.JournalEntry.objects.filter(owner=carol).exists()
     assert not m.Breakup.objects.filter(owner=carol).exists()
     assert Profile.objects.get(owner=carol).country == "US"
+
+
+def test_the_download_writes_each_row_exactly_as_djangos_serialiser_would(alice):
+    from django.core import serializers
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    from secondchance.accounts.export import _rows, owned_models
+
+    fill_history(alice)
+    m.SafetyPlan.objects.create(owner=alice, code_word="pineapple")
+    for model in owned_models():
+        ours = json.dumps(list(_rows(model, alice)), cls=DjangoJSONEncoder)
+        django_s = json.dumps(serializers.serialize("python", model.objects.filter(owner=alice).order_by("pk")), cls=DjangoJSONEncoder)
+        assert ours == django_s, model

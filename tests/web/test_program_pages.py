@@ -169,6 +169,19 @@ def test_journal_search_finds_only_your_matching_entries(alice_client, alice, bo
     assert "Walked by the sea" in page and "Quiet evening" not in page and "Sea swim" not in page
 
 
+def test_the_journal_shows_twenty_entries_a_page_newest_first_with_older_ones_a_link_away(alice_client, alice):
+    for i in range(45):
+        m.JournalEntry.objects.create(owner=alice, text=f"Entry number {i:02d}.")
+    first = alice_client.get(reverse("journal")).content.decode()
+    assert "Entry number 44." in first and "Entry number 25." in first and "Entry number 24." not in first
+    assert '?from=20"' in first and "Newer entries" not in first
+    second = alice_client.get(reverse("journal"), {"from": "20"}).content.decode()
+    assert "Entry number 24." in second and "Entry number 44." not in second and "Newer entries" in second
+    last = alice_client.get(reverse("journal"), {"from": "40"}).content.decode()
+    assert "Entry number 00." in last and "Older entries" not in last
+    assert alice_client.get(reverse("journal"), {"from": "²0"}).status_code == 200  # not a number: the newest page
+
+
 def _make_entries(user, n):
     for i in range(n):
         m.JournalEntry.objects.create(owner=user, text=f"entry {i}")

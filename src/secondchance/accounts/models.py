@@ -57,5 +57,10 @@ class Profile(models.Model):
 
     @classmethod
     def for_user(cls, user):
-        profile, _ = cls.objects.get_or_create(owner=user)
-        return profile
+        # Read once per request: the user object keeps it for the views and templates after.
+        try:
+            return user.profile
+        except cls.DoesNotExist:
+            profile, _ = cls.objects.get_or_create(owner=user)
+            user.profile = profile
+            return profile

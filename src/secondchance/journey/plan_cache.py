@@ -13,7 +13,6 @@ from django.db.models.signals import post_delete, post_save
 
 import secondchance
 from secondchance.accounts.models import Profile
-from secondchance.program.plan import build_plan
 
 from . import models as m
 from .clock import today_for
@@ -49,6 +48,8 @@ def plan_for(user):
     key = _key(user, _stamp(user), today)
     plan = cache.get(key)
     if plan is None:
+        from secondchance.program.plan import build_plan  # imported on first use: the server starts sooner
+
         plan = build_plan(journey_for(user), today)
         cache.set(key, plan, KEPT_SECONDS)
     return plan, profile, today

@@ -357,21 +357,39 @@ def delete_record(request, slug, pk):
 # --- Journal --------------------------------------------------------------------
 
 
+JOURNAL_PAGE = 20
+MOODS_SHOWN = 30
+
+
+def _when(moment, short=False) -> str:
+    """A stored time as the person reads it, in their zone: "3 March 2026, 21:40" (short: "3 Mar, 21:40")."""
+    local = timezone.localtime(moment)
+    return f"{local.day} {local:%b, %H:%M}" if short else f"{local.day} {local:%B %Y, %H:%M}"
+
+
 def _journal_page(request, form=None, crisis=False):
     profile = Profile.for_user(request.user)
     query = request.GET.get("q", "").strip()[:100]
+    start = _page_start(request.GET.get("from", ""))
     entries = m.JournalEntry.objects.owned_by(request.user)
     if query:
         entries = entries.filter(Q(text__icontains=query))
-    moods = list(m.MoodCheckIn.objects.owned_by(request.user).order_by("-created_at")[:60])
+    # One more than a page, to know whether older entries remain without counting them all.
+    shown = list(entries.values("pk", "text", "created_at")[start:start + JOURNAL_PAGE + 1])
+    moods = list(reversed(m.MoodCheckIn.objects.owned_by(request.user).order_by("-created_at").values("mood", "created_at")[:MOODS_SHOWN]))
+    mood_words = dict(m.MoodCheckIn.MOODS)
     context = {
         "form": form or RECORD_KINDS["journal"].form(),
-        "entries": entries[:50],
+        "entries": [{**entry, "when": _when(entry["created_at"])} for entry in shown[:JOURNAL_PAGE]],
+        # Built once, not reversed for each entry: "/records/journal/".
+        "records_base": reverse("add_record", args=["journal"]).removesuffix("add/"),
+        "older": start + JOURNAL_PAGE if len(shown) > JOURNAL_PAGE else None,
+        "newer": max(start - JOURNAL_PAGE, 0) if start else None,
         "query": query,
-        "moods": list(reversed(moods)),
+        "moods": [{"when": _when(mood["created_at"], short=True), "mood": mood["mood"], "words": mood_words[mood["mood"]]} for mood in moods],
         "mood_series": {
-            "labels": [timezone.localtime(mood.created_at).strftime("%d %b") for mood in reversed(moods)],
-            "series": [{"label": "Mood", "values": [mood.mood for mood in reversed(moods)]}],
+            "labels": [f"{timezone.localtime(mood['created_at']):%d %b}" for mood in moods],
+            "series": [{"label": "Mood", "values": [mood["mood"] for mood in moods]}],
             "min": 1,
             "max": 5,
         },
@@ -379,6 +397,11 @@ def _journal_page(request, form=None, crisis=False):
         "helplines": helplines_for(profile.country),
     }
     return render(request, "journey/journal.html", context)
+
+
+def _page_start(value: str) -> int:
+    """Where a page of the journal starts; anything but a small whole number starts at the newest."""
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 7 else 0
 
 
 @login_required

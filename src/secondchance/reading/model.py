@@ -185,6 +185,12 @@ class Reading:
         return 1.0 / (1.0 + np.exp(-rows.mean(axis=0)))
 
 
+def check_files(spec: ModelSpec = SCREEN) -> None:
+    """ModelFileError unless every file of the model is present and the one pinned (fast: no session is made)."""
+    for name in (spec.onnx, spec.config, spec.tokenizer):
+        verified(data_dir() / name)
+
+
 _LOADED: dict[str, TextModel] = {}
 _LOCK = threading.Lock()
 
