@@ -304,7 +304,7 @@ def add_record(request, slug):
                 raise
     if slug == "mood" and request.headers.get("HX-Request"):
         # htmx swaps just the mood box on Today; without scripts the form posts and redirects.
-        context = {"mood_form": kind.form(), "latest_mood": record, "mood_saved": True}
+        context = {"mood_choices": m.MoodCheckIn.MOODS, "latest_mood": record, "mood_saved": True}
         return render(request, "includes/mood_section.html", context)
     return _after_save(request, kind, screening)
 

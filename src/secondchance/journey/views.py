@@ -12,7 +12,7 @@ from secondchance.program.helplines import helplines_for
 from secondchance.program.stages import STAGE_BY_ID, next_step_after_check
 
 from .clock import today_for
-from .forms import MoodForm, step_form
+from .forms import step_form
 from .models import Assessment, Event, JournalEntry, MoodCheckIn, get_owned_or_404
 from .plan_cache import bump, plan_for
 
@@ -39,7 +39,7 @@ def today(request):
         "space_stages": ("readiness", "understand", "no_contact", "self_work", "interest"),
         "recent_journal": JournalEntry.objects.owned_by(request.user)[:3],
         "latest_mood": MoodCheckIn.objects.owned_by(request.user).first(),
-        "mood_form": MoodForm(),
+        "mood_choices": MoodCheckIn.MOODS,
         "helplines": helplines_for(profile.country),
     }
     return render(request, "journey/today.html", context)

@@ -28,7 +28,7 @@ class NoStoreWhenSignedIn:
 class PersonsTimeZone:
     """Times on signed-in pages are shown where the person lives; they are stored in UTC.
 
-    Reads only the zone's name, not the whole profile: this runs on every request.
+    The profile read here is kept on the user for the rest of the request.
     """
 
     def __init__(self, get_response):
@@ -39,7 +39,7 @@ class PersonsTimeZone:
         if user is not None and user.is_authenticated:
             from secondchance.accounts.models import Profile
 
-            name = Profile.objects.filter(owner=user).values_list("time_zone", flat=True).first()
+            name = Profile.for_user(user).time_zone  # kept on the user: the views read the same profile
             try:
                 timezone.activate(zoneinfo.ZoneInfo(name or "UTC"))
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
