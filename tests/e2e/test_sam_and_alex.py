@@ -6,6 +6,8 @@ from a mutual breakup and has done the work: the space is behind them, and Today
 says what fits where they are.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -56,6 +58,13 @@ def test_alex_sees_what_fits_after_the_space_is_done(page, shoot, monkeypatch):
     expect(page.get_by_text("Your 30 days of space are done: 45 days so far.")).to_be_visible()
     expect(page.get_by_text("Day 45 of your 30-day target")).to_have_count(0)
     shoot("alex-01-today")
+
+    title = page.locator("#step-title").inner_text()
+    page.get_by_role("button", name="Done", exact=True).click()
+    expect(page.get_by_role("heading", name="Today's step is done")).to_be_visible()
+    expect(page.get_by_text(title, exact=True)).to_be_visible()
+    expect(page.get_by_text(re.compile("^Tomorrow: "))).to_be_visible()
+    shoot("alex-01b-step-done")
 
     open_stage(page, "self_work", "Work on yourself")
     record(page, "goal", {"Title": "Climb with Priya on Thursdays"}, choose={"Area": "social"})

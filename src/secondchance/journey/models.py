@@ -361,3 +361,16 @@ class PlanStamp(models.Model):
 
     owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+")
     version = models.PositiveBigIntegerField(default=0)
+
+
+class StepMark(OwnedModel):
+    """Today's step, marked done or "not today" by the person. Kept, never counted against them."""
+
+    OUTCOMES = [("done", "Done"), ("skipped", "Not today")]
+    date = models.DateField()
+    step_id = models.CharField(max_length=64)
+    outcome = models.CharField(max_length=8, choices=OUTCOMES)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "date"])]
+        constraints = [models.UniqueConstraint(fields=["owner", "date", "step_id"], name="one_mark_per_step_a_day")]

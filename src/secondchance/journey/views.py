@@ -12,6 +12,7 @@ from secondchance.program.helplines import helplines_for
 from secondchance.program.stages import STAGE_BY_ID, next_step_after_check
 
 from .clock import today_for
+from .daily_views import todays_step
 from .forms import step_form
 from .models import Assessment, Event, JournalEntry, MoodCheckIn, get_owned_or_404
 from .plan_cache import bump, plan_for
@@ -40,6 +41,7 @@ def today(request):
         "recent_journal": JournalEntry.objects.owned_by(request.user)[:3],
         "latest_mood": MoodCheckIn.objects.owned_by(request.user).first(),
         "mood_choices": MoodCheckIn.MOODS,
+        "daily": todays_step(request.user, plan, today_date),
         "helplines": helplines_for(profile.country),
     }
     return render(request, "journey/today.html", context)
