@@ -85,3 +85,18 @@ def test_a_step_waits_for_its_day_and_every_fitting_step_can_be_reached():
         skipped.add(step.id)
     assert len(offered) >= 6
     assert any(s.from_day > 1 and "no_contact" in s.stages for s in STEPS)  # some wait for later days
+
+
+def test_journal_prompts_cover_every_stage_and_fit_the_person():
+    from secondchance.program.daily import PROMPTS, prompts_for
+
+    assert len(PROMPTS) >= 40 and len({p.id for p in PROMPTS}) == len(PROMPTS)
+    for stage in ("understand", "no_contact", "self_work", "move_on", "trial", "any"):
+        assert sum(stage in p.stages for p in PROMPTS) >= 5, stage
+    for expected, plan, today in plans():
+        offered = prompts_for(plan, today)
+        assert len(offered) == 3
+        assert any(plan.stage in p.stages for p in offered), expected
+        assert all(plan.stage in p.stages or ANY in p.stages for p in offered), expected
+    flagged = build_plan(replace(understood(), readiness=s.Readiness(day(5), {**READY, "control": "yes"})), day(6))
+    assert all(set(p.stages) & {"safety", ANY} for p in prompts_for(flagged, day(6)))

@@ -1,4 +1,6 @@
 import datetime as dt
+import html
+import re
 
 import pytest
 from django.urls import reverse
@@ -359,3 +361,16 @@ def test_understand_shows_one_part_at_a_time(alice_client, alice, today):
     assert saved.url == reverse("stage", args=["understand"]) + "?part=mistake"
     refused = alice_client.post(reverse("add_record", args=["relationship"]), {"relationship_months": "-3"})
     assert 'action="/records/relationship/add/"' in refused.content.decode()
+
+
+def test_the_journal_offers_prompts_as_a_choice_and_a_chosen_one_starts_the_entry(alice_client):
+    from secondchance.program.daily import PROMPT_BY_ID
+
+    page = alice_client.get(reverse("journal")).content.decode()
+    offered = re.findall(r'href="\?prompt=([a-z-]+)#id_text"', page)
+    assert len(offered) == 3 and all(p in PROMPT_BY_ID for p in offered)
+    empty = re.search(r"<textarea[^>]*>(.*?)</textarea>", page, re.S).group(1)
+    assert empty.strip() == ""  # nothing is written for you unless you choose
+    chosen = alice_client.get(reverse("journal"), {"prompt": offered[0]}).content.decode()
+    started = html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", chosen, re.S).group(1))
+    assert started.strip() == PROMPT_BY_ID[offered[0]].prompt

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from secondchance.accounts.models import Profile
+from secondchance.program.daily import PROMPT_BY_ID, prompts_for
 from secondchance.program.helplines import helplines_for
 from secondchance.program.interest import SIGNAL_LABELS
 from secondchance.program.ladder import RUNG_ADVICE, RUNG_LABELS, RUNGS
@@ -368,7 +369,11 @@ def _when(moment, short=False) -> str:
 
 
 def _journal_page(request, form=None, crisis=False):
-    profile = Profile.for_user(request.user)
+    plan, profile, today = plan_for(request.user)
+    # A prompt the person chose starts the entry; none is ever put there for them.
+    chosen = PROMPT_BY_ID.get(request.GET.get("prompt", ""))
+    if form is None:
+        form = RECORD_KINDS["journal"].form(initial={"text": f"{chosen.prompt}\n\n"} if chosen else None)
     query = request.GET.get("q", "").strip()[:100]
     start = _page_start(request.GET.get("from", ""))
     entries = m.JournalEntry.objects.owned_by(request.user)
@@ -379,7 +384,8 @@ def _journal_page(request, form=None, crisis=False):
     moods = list(reversed(m.MoodCheckIn.objects.owned_by(request.user).order_by("-created_at").values("mood", "created_at")[:MOODS_SHOWN]))
     mood_words = dict(m.MoodCheckIn.MOODS)
     context = {
-        "form": form or RECORD_KINDS["journal"].form(),
+        "form": form,
+        "prompts": prompts_for(plan, today),
         "entries": [{**entry, "when": _when(entry["created_at"])} for entry in shown[:JOURNAL_PAGE]],
         # Built once, not reversed for each entry: "/records/journal/".
         "records_base": reverse("add_record", args=["journal"]).removesuffix("add/"),

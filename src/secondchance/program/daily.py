@@ -75,3 +75,33 @@ def step_for(plan, day: dt.date, marked: Mapping[str, dt.date], skipped_today: f
     rested = [s for s in fitting if s.id not in marked or (day - marked[s.id]).days >= REST_DAYS]
     pool = sorted(rested or fitting, key=lambda s: s.id)
     return pool[day.toordinal() % len(pool)]
+
+
+@dataclass(frozen=True)
+class JournalPrompt:
+    id: str
+    stages: tuple[str, ...]
+    prompt: str
+
+
+def _load_prompts() -> tuple[JournalPrompt, ...]:
+    raw = json.loads(resources.files(__package__).joinpath("data/journal_prompts.json").read_text(encoding="utf-8"))
+    return tuple(JournalPrompt(item["id"], tuple(item["stages"]), item["prompt"]) for item in raw)
+
+
+PROMPTS = _load_prompts()
+PROMPT_BY_ID = {prompt.id: prompt for prompt in PROMPTS}
+
+
+def prompts_for(plan, day: dt.date, count: int = 3) -> tuple[JournalPrompt, ...]:
+    """A few prompts that fit the stage (after harm: safety and everyday ones), turning with the date.
+
+    Offered as a choice, never required: writing about a loss helps some people and hurts
+    others who keep searching for its meaning (PROGRAM.md)."""
+    stage = "safety" if harm_or_safety(plan) else plan.stage
+    own = sorted((p for p in PROMPTS if stage in p.stages), key=lambda p: p.id)
+    everyday = sorted((p for p in PROMPTS if ANY in p.stages), key=lambda p: p.id)
+    turn = day.toordinal()
+    chosen = [own[(turn + i) % len(own)] for i in range(min(count - 1, len(own)))] if own else []
+    chosen += [everyday[(turn + i) % len(everyday)] for i in range(count - len(chosen))]
+    return tuple(dict.fromkeys(chosen))
