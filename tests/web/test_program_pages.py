@@ -374,3 +374,18 @@ def test_the_journal_offers_prompts_as_a_choice_and_a_chosen_one_starts_the_entr
     chosen = alice_client.get(reverse("journal"), {"prompt": offered[0]}).content.decode()
     started = html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", chosen, re.S).group(1))
     assert started.strip() == PROMPT_BY_ID[offered[0]].prompt
+
+
+def test_the_urge_page_shows_when_urges_come_and_what_set_them_off(alice_client, alice, today):
+    for n in range(3):
+        response = alice_client.post(reverse("urge"), {"intensity": "6", "trigger": "Wine", "outcome": "held", "helped": "Calling Sam"})
+        assert response.status_code == 302
+    alice_client.post(reverse("urge"), {"intensity": "8", "trigger": "Our song", "outcome": "reached_out"})
+    evening = dt.datetime(2026, 2, 27, 20, 30, tzinfo=dt.timezone.utc)  # 20:30 in London
+    m.Urge.objects.owned_by(alice).update(created_at=evening)
+    assert m.Slip.objects.owned_by(alice).get().trigger == "Our song"
+    page = html.unescape(alice_client.get(reverse("urge")).content.decode())
+    assert "Most of your urges come in the evening (4 of 4)." in page
+    assert "What set them off most: Wine (3 times)." in page
+    assert "What helped most when you held on: Calling Sam (3 times)." in page
+    assert "<caption>Urges by time of day, last three months</caption>" in page

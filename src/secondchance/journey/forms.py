@@ -276,13 +276,14 @@ class SignalForm(ScreenedForm):
 
 
 class UrgeForm(ScreenedForm):
-    screened_fields = ("helped",)
+    screened_fields = ("trigger", "helped")
     outcome = forms.ChoiceField(choices=m.Urge.OUTCOMES, widget=forms.RadioSelect, error_messages=CHOICE_ERRORS, label="What happened?")
 
     class Meta:
         model = m.Urge
-        fields = ("intensity", "outcome", "helped")
-        labels = {"intensity": "How strong is the urge, from 1 to 10?", "outcome": "What happened?"}
+        fields = ("intensity", "trigger", "outcome", "helped")
+        labels = {"intensity": "How strong is the urge, from 1 to 10?", "outcome": "What happened?",
+                  "trigger": "What set it off? (optional)"}
 
     def clean_intensity(self):
         value = self.cleaned_data["intensity"]

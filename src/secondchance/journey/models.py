@@ -118,6 +118,10 @@ class Urge(OwnedModel):
     intensity = models.PositiveSmallIntegerField(default=5)
     outcome = models.CharField(max_length=16, choices=OUTCOMES)
     helped = short_text(blank=True, help_text="What helped, if anything.")
+    trigger = short_text(blank=True, help_text="What set it off, if you know.")
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "date"])]
 
 
 class SelfNotes(OwnedModel):

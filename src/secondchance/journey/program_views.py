@@ -20,6 +20,7 @@ from secondchance.program.ladder import RUNG_ADVICE, RUNG_LABELS, RUNGS
 from secondchance.program.plan import STAGE_ORDER
 from secondchance.program.screening import screen
 from secondchance.program.stages import STAGE_BY_ID, STAGES
+from secondchance.program.urge_patterns import Moment, urge_patterns
 
 from . import models as m
 from . import forms as f
@@ -433,14 +434,32 @@ def urge(request):
             record.save()
             if record.outcome == "reached_out":
                 # A contact during no contact is a slip: recorded, counted, never shamed.
-                m.Slip.objects.create(owner=request.user, date=today, what="Reached out during an urge", trigger=record.helped)
+                m.Slip.objects.create(owner=request.user, date=today, what=URGE_SLIP, trigger=record.trigger)
         if record.outcome == "held":
             messages.success(request, "You held on. That took strength.")
         else:
             messages.info(request, "Noted as a slip. It extends your space a little; your progress so far still counts.")
         return redirect("today")
     reasons = [line for line in (notes.reasons_to_wait if notes else "").splitlines() if line.strip()]
-    return render(request, "journey/urge.html", {"form": form, "reasons": reasons})
+    patterns = urge_patterns(_moments(request.user, today_for(profile)))
+    return render(request, "journey/urge.html", {"form": form, "reasons": reasons, "patterns": patterns, "patterns_chart": {
+        "type": "bar", "labels": [label.capitalize() for label, _ in patterns.parts_of_day],
+        "series": [{"label": "Urges", "values": [n for _, n in patterns.parts_of_day]}], "min": 0, "max": None,
+    }})
+
+
+URGE_SLIP = "Reached out during an urge"
+PATTERN_DAYS = 90
+
+
+def _moments(user, today) -> list[Moment]:
+    """The last three months of urges (with their local hour) and slips (a day only)."""
+    since = today - dt.timedelta(days=PATTERN_DAYS)
+    urges = m.Urge.objects.owned_by(user).filter(date__gte=since).values_list("date", "created_at", "trigger", "helped", "outcome")
+    # A slip made by an urge that reached out is that urge again: counted once.
+    slips = m.Slip.objects.owned_by(user).filter(date__gte=since).exclude(what=URGE_SLIP).values_list("date", "trigger")
+    return [Moment(day, timezone.localtime(created).hour, trigger, helped, outcome == "held")
+            for day, created, trigger, helped, outcome in urges] + [Moment(day, None, trigger) for day, trigger in slips]
 
 
 @login_required

@@ -1,4 +1,4 @@
-// Draws the line charts (mood, trial check-ins) from their JSON data blocks.
+// Draws the charts (mood, trial check-ins, urge patterns) from their JSON data blocks.
 // Each chart has a table beside it carrying the same figures for screen readers.
 (function () {
   "use strict";
@@ -13,7 +13,7 @@
     var ink = dark ? "#e8e6e3" : "#1f2328";
     var reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     new window.Chart(canvas, {
-      type: "line",
+      type: data.type || "line",
       data: {
         labels: data.labels,
         datasets: data.series.map(function (series, i) {
