@@ -17,7 +17,7 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 PUBLIC_PAGES = ["/", "/accounts/login/", "/accounts/signup/", "/safety/"]
 PRIVATE_PAGES = [
-    "/", "/program/", "/journal/", "/urge/", "/coach/", "/safety/", "/safety/plan/print/", "/records/print/", "/check/", "/check/history/", "/accounts/settings/",
+    "/", "/program/", "/journal/", "/urge/", "/coach/", "/safety/", "/safety/plan/print/", "/records/print/", "/they-reached-out/", "/they-reached-out/next/", "/check/", "/check/history/", "/accounts/settings/",
     "/accounts/password/", "/accounts/delete/", f"/check/{{check}}/step/{STEPS[0].id}/", "/check/{done}/result/",
     *[f"/program/{stage}/" for stage in sorted(STAGE_RECORDS)],
 ]

@@ -41,6 +41,19 @@ def test_sam_is_led_to_what_is_open_now(page, shoot, monkeypatch):
     expect(page.get_by_role("button", name="Save")).to_have_count(0)
     shoot("sam-02-reach-out-waits")
 
+    # Then they get in touch: a calm reply opens, drafted in the coach.
+    page.goto("/")
+    page.get_by_role("link", name="They reached out to me").click()
+    page.get_by_label("What did they say? (optional)").fill("hey, hope you're doing ok")
+    page.get_by_role("button", name="Save and see what fits now").click()
+    expect(page.get_by_text("one calm, short reply")).to_be_visible()
+    page.get_by_role("link", name="Draft a reply in the coach").click()
+    expect(page.get_by_label("What kind of message is it?")).to_have_value("reply")
+    page.get_by_label("Your draft", exact=True).fill("Hi, thanks for checking in. I'm doing okay. Hope things are good with you.")
+    page.get_by_role("button", name="Check it").click()
+    expect(page.locator("#coach-report")).to_be_visible()
+    shoot("sam-03-reply-drafted")
+
 
 def test_alex_sees_what_fits_after_the_space_is_done(page, shoot, monkeypatch):
     on_day(monkeypatch, 45)

@@ -52,6 +52,8 @@ def pages():
     yield reverse("safety")
     yield reverse("settings")
     yield reverse("readable_records")
+    yield reverse("they_reached_out")
+    yield reverse("reached_out_next")
     for stage in STAGE_RECORDS:
         yield reverse("stage", kwargs={"stage_id": stage})
 

@@ -90,7 +90,10 @@ def coach(request):
     draft_id = _draft_id(request.GET.get("draft", ""))
     if draft_id is not None:
         draft = m.get_owned_or_404(m.Draft, request.user, pk=draft_id)
-    form = DraftForm(request.POST or None, instance=draft)
+    # "Draft a reply" after they reached out opens the coach set to a reply.
+    asked_kind = request.GET.get("kind")
+    initial = {"kind": asked_kind} if draft is None and asked_kind in dict(m.Draft.KINDS) else None
+    form = DraftForm(request.POST or None, instance=draft, initial=initial)
     report = pieces = None
     if request.method == "POST" and form.is_valid():
         report, pieces = review(form.cleaned_data["text"], form.cleaned_data["kind"], plan, now_for(profile))

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import coach_views, daily_views, program_views, safety_views, views
+from . import coach_views, daily_views, program_views, reached_out_views, safety_views, views
 
 urlpatterns = [
     path("", views.home, name="today"),
     path("today/step/", daily_views.mark_step, name="mark_step"),
+    path("they-reached-out/", reached_out_views.they_reached_out, name="they_reached_out"),
+    path("they-reached-out/next/", reached_out_views.reached_out_next, name="reached_out_next"),
     path("check/", views.check_start, name="check_start"),
     path("check/history/", views.check_history, name="check_history"),
     path("check/<int:pk>/", views.check_resume, name="check_resume"),
