@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from secondchance.journey.calendar_views import feed_context
 from secondchance.program.helplines import country_from_languages
 
 from .export import export_chunks
@@ -41,7 +42,7 @@ def settings_page(request):
         form.save()
         messages.success(request, "Settings saved.")
         return redirect("settings")
-    return render(request, "accounts/settings.html", {"form": form, "import_form": ImportForm()})
+    return render(request, "accounts/settings.html", {"form": form, "import_form": ImportForm(), **feed_context(request, form.instance)})
 
 
 @login_required
@@ -68,7 +69,8 @@ def import_data(request):
             messages.success(request, f"Your download is back: {count} records brought in.")
             return redirect("today")
     profile_form = ProfileForm(instance=Profile.for_user(request.user))
-    return render(request, "accounts/settings.html", {"form": profile_form, "import_form": form}, status=400)
+    context = {"form": profile_form, "import_form": form, **feed_context(request, profile_form.instance)}
+    return render(request, "accounts/settings.html", context, status=400)
 
 
 @login_required

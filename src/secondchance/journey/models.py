@@ -378,3 +378,21 @@ class StepMark(OwnedModel):
     class Meta:
         indexes = [models.Index(fields=["owner", "date"])]
         constraints = [models.UniqueConstraint(fields=["owner", "date", "step_id"], name="one_mark_per_step_a_day")]
+
+
+def new_feed_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(OwnedModel):
+    """A private calendar link: anyone with its long random token can read the reminders, so it can be replaced."""
+
+    HOURS = [(None, "No daily check-in")] + [(h, f"{h:02d}:00") for h in range(24)]
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    daily_hour = models.PositiveSmallIntegerField(null=True, blank=True, choices=HOURS)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="one_calendar_feed_per_owner")]
