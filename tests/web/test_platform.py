@@ -61,3 +61,34 @@ def test_sqlite_runs_in_wal_mode_with_immediate_transactions():
     assert options["transaction_mode"] == "IMMEDIATE"
     assert options["timeout"] >= 5
     assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_the_app_can_be_installed_manifest_icons_and_service_worker(client):
+    import json
+
+    manifest = client.get("/manifest.webmanifest")
+    assert manifest.status_code == 200 and manifest["Content-Type"] == "application/manifest+json"
+    data = json.loads(manifest.content)
+    assert data["name"] == "Second Chance" and data["display"] == "standalone" and data["start_url"] == "/"
+    sizes = {icon["sizes"] for icon in data["icons"]}
+    assert {"192x192", "512x512"} <= sizes
+    for icon in data["icons"]:
+        assert client.get(icon["src"]).status_code == 200, icon["src"]
+    worker = client.get("/sw.js")
+    assert worker.status_code == 200 and worker["Content-Type"].startswith("application/javascript")
+    assert "no-cache" in worker["Cache-Control"]
+    body = worker.content.decode()
+    assert '"/safety/"' in body and '"/urge/"' in body
+    page = client.get("/").content.decode()
+    assert 'rel="manifest"' in page and 'data-service-worker="/sw.js"' in page
+
+
+def test_in_discreet_mode_the_installed_app_has_a_plain_name(client, django_user_model):
+    import json
+
+    from secondchance.accounts.models import Profile
+
+    user = django_user_model.objects.create_user("quiet", password="a calm long password 42")
+    Profile.objects.create(owner=user, discreet_mode=True)
+    client.force_login(user)
+    assert json.loads(client.get("/manifest.webmanifest").content)["name"] == "Notes"

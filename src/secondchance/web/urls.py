@@ -1,6 +1,10 @@
 from django.urls import include, path
 
+from .installable import manifest, service_worker
+
 urlpatterns = [
+    path("manifest.webmanifest", manifest, name="manifest"),
+    path("sw.js", service_worker, name="service_worker"),
     path("accounts/", include("secondchance.accounts.urls")),
     path("", include("secondchance.journey.urls")),
 ]

@@ -115,7 +115,17 @@
     (errors || main).focus();
   });
 
+  // Installable, with Safety and the urge tool offline. Signed out, the kept pages are forgotten.
+  function setUpServiceWorker() {
+    if (!("serviceWorker" in navigator) || !document.body.dataset.serviceWorker) return;
+    navigator.serviceWorker.register(document.body.dataset.serviceWorker, { scope: "/" }).then(function (registration) {
+      var signedOut = document.body.dataset.signedIn === "no" && location.pathname.indexOf("/safety/") !== 0;
+      if (signedOut && registration.active) registration.active.postMessage("forget-pages");
+    }).catch(function () { /* the app works without it */ });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpServiceWorker();
     setUpCopy();
     setUpTimers();
     setUpQuickExit();
