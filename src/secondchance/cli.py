@@ -219,6 +219,15 @@ def manage(args: argparse.Namespace) -> int:
     return 0
 
 
+def worker(args: argparse.Namespace) -> int:
+    """The background worker that sends the daily e-mails (hosted mode): run it beside `serve`."""
+    _setup_django()
+    from django.core.management import call_command
+
+    call_command("db_worker", *(["--batch"] if args.batch else []))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="secondchance", description="Second Chance: a calm guide after a breakup.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -248,6 +257,10 @@ def build_parser() -> argparse.ArgumentParser:
     screen_cmd.add_argument("--jsonl", action="store_true", help="read one text per line on standard input, print one JSON object per line")
     screen_cmd.add_argument("text", nargs="?", help="the text, or - to read standard input")
     screen_cmd.set_defaults(func=screen)
+
+    worker_cmd = commands.add_parser("worker", help="run the background worker that sends the daily e-mails")
+    worker_cmd.add_argument("--batch", action="store_true", help="send what is due now, then stop")
+    worker_cmd.set_defaults(func=worker)
 
     manage_cmd = commands.add_parser("manage", help="run a Django management command", add_help=False)
     manage_cmd.add_argument("rest", nargs=argparse.REMAINDER)

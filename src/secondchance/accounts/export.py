@@ -12,8 +12,8 @@ from django.utils import timezone
 ROWS_PER_QUERY = 500
 
 
-# Bookkeeping that belongs to the account, not records the person made.
-NOT_EXPORTED = {"journey.planstamp"}
+# Bookkeeping and private links (their tokens are secrets), not records the person made.
+NOT_EXPORTED = {"journey.planstamp", "journey.calendarfeed", "journey.emailreminder"}
 
 
 def owned_models():

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from secondchance.journey.calendar_views import feed_context
+from secondchance.journey.reminder_views import reminder_context
 from secondchance.program.helplines import country_from_languages
 
 from .export import export_chunks
@@ -42,7 +43,7 @@ def settings_page(request):
         form.save()
         messages.success(request, "Settings saved.")
         return redirect("settings")
-    return render(request, "accounts/settings.html", {"form": form, "import_form": ImportForm(), **feed_context(request, form.instance)})
+    return render(request, "accounts/settings.html", {"form": form, "import_form": ImportForm(), **feed_context(request, form.instance), **reminder_context(request)})
 
 
 @login_required
@@ -69,7 +70,7 @@ def import_data(request):
             messages.success(request, f"Your download is back: {count} records brought in.")
             return redirect("today")
     profile_form = ProfileForm(instance=Profile.for_user(request.user))
-    context = {"form": profile_form, "import_form": form, **feed_context(request, profile_form.instance)}
+    context = {"form": profile_form, "import_form": form, **feed_context(request, profile_form.instance), **reminder_context(request)}
     return render(request, "accounts/settings.html", context, status=400)
 
 

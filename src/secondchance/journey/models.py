@@ -396,3 +396,21 @@ class CalendarFeed(OwnedModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["owner"], name="one_calendar_feed_per_owner")]
+
+
+def new_unsubscribe_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(32)
+
+
+class EmailReminder(OwnedModel):
+    """A daily e-mail at the person's hour, in their zone (hosted mode). Stopping it takes one click from the e-mail."""
+
+    hour = models.PositiveSmallIntegerField(choices=[(h, f"{h:02d}:00") for h in range(24)], default=8)
+    active = models.BooleanField(default=True)
+    unsubscribe_token = models.CharField(max_length=64, unique=True, default=new_unsubscribe_token)
+    last_sent_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="one_email_reminder_per_owner")]

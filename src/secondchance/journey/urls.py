@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import calendar_views, coach_views, daily_views, program_views, reached_out_views, safety_views, views
+from . import calendar_views, coach_views, reminder_views, daily_views, program_views, reached_out_views, safety_views, views
 
 urlpatterns = [
     path("", views.home, name="today"),
     path("today/step/", daily_views.mark_step, name="mark_step"),
     path("calendar/<str:token>.ics", calendar_views.calendar_feed, name="calendar_feed"),
     path("calendar/change/", calendar_views.change_feed, name="change_feed"),
+    path("reminders/email/", reminder_views.change_email_reminder, name="change_email_reminder"),
+    path("reminders/stop/<str:token>/", reminder_views.stop_reminders, name="stop_reminders"),
     path("they-reached-out/", reached_out_views.they_reached_out, name="they_reached_out"),
     path("they-reached-out/next/", reached_out_views.reached_out_next, name="reached_out_next"),
     path("check/", views.check_start, name="check_start"),

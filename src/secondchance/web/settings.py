@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "secondchance.accounts",
     "secondchance.journey",
 ]
@@ -115,6 +117,19 @@ if os.environ.get("SECONDCHANCE_REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["SECONDCHANCE_REDIS_URL"]}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+
+# Daily e-mail reminders (hosted mode): sent by a background worker (`secondchance worker`),
+# never by a request. The queue is a table in the app's own database: no broker to run.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+EMAIL_REMINDERS = bool(os.environ.get("SECONDCHANCE_SMTP_HOST"))
+EMAIL_HOST = os.environ.get("SECONDCHANCE_SMTP_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("SECONDCHANCE_SMTP_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("SECONDCHANCE_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SECONDCHANCE_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = _flag("SECONDCHANCE_SMTP_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("SECONDCHANCE_FROM_EMAIL", "reminders@localhost")
+# The address links in e-mails point at, e.g. https://notes.example.org
+SITE_URL = os.environ.get("SECONDCHANCE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
