@@ -133,3 +133,24 @@ def test_hosted_mode_keeps_plans_in_redis(alice):
         assert_kept_plan_is_fresh(alice)
         caches["default"].clear()
     cache.clear()
+
+
+def test_what_today_and_the_journal_keep_follows_every_write(alice_client, alice):
+    def today():
+        return alice_client.get(reverse("today")).content.decode()
+
+    def journal():
+        return alice_client.get(reverse("journal")).content.decode()
+
+    assert "Nothing yet." in today() and "Nothing written yet" in journal()
+    alice_client.post(reverse("add_record", args=["journal"]), {"text": "First light walk."})
+    assert "First light walk." in today() and "First light walk." in journal()
+    entry = m.JournalEntry.objects.owned_by(alice).get()
+    alice_client.post(reverse("edit_record", args=["journal", entry.pk]), {"text": "Second thoughts."})
+    assert "Second thoughts." in today() and "First light walk." not in journal()
+    alice_client.post(reverse("add_record", args=["mood"]), {"mood": "2"})
+    assert "Last check-in: Low" in today() and "2 (Low)" in journal()
+    alice_client.post(reverse("delete_record", args=["journal", entry.pk]))
+    assert "Second thoughts." not in today() and "Second thoughts." not in journal()
+    check = m.Assessment.objects.create(owner=alice)
+    assert reverse("check_resume", args=[check.pk]) in today()

@@ -24,8 +24,13 @@ KEPT_SECONDS = 36 * 3600
 PLAN_FORMAT = 1
 
 
+# Moves with every stamp this process moves: a key read earlier in a request is read again after a write.
+_writes = [0]
+
+
 def bump(owner_id) -> None:
     """Something this person owns changed: their next plan is computed afresh."""
+    _writes[0] += 1
     if not m.PlanStamp.objects.filter(owner_id=owner_id).update(version=F("version") + 1):
         m.PlanStamp.objects.get_or_create(owner_id=owner_id, defaults={"version": 1})
 
@@ -41,11 +46,31 @@ def _key(user, stamp: int, today) -> str:
     return f"plan:{secondchance.__version__}:{PLAN_FORMAT}:{user.pk}:{joined}:{stamp}:{today.isoformat()}"
 
 
-def plan_for(user):
-    """The person's plan for their own today, their profile and that date."""
+def _request_key(user):
+    """The person's key for this request (read once: the user object lives as long as the request)."""
     profile = Profile.for_user(user)
     today = today_for(profile)
-    key = _key(user, _stamp(user), today)
+    key = getattr(user, "_plan_key", None)
+    if key is None or key[1:] != (today, _writes[0]):
+        key = user._plan_key = (_key(user, _stamp(user), today), today, _writes[0])
+    return key[0], profile, today
+
+
+def kept(user, name: str, compute):
+    """Something read from the person's rows, kept like their plan: until one of those rows changes or their day moves.
+
+    ``compute`` must read only rows the person owns (each write to them moves the stamp)."""
+    key, _, _ = _request_key(user)
+    value = cache.get(f"{key}:{name}")
+    if value is None:
+        value = compute()
+        cache.set(f"{key}:{name}", value, KEPT_SECONDS)
+    return value
+
+
+def plan_for(user):
+    """The person's plan for their own today, their profile and that date."""
+    key, profile, today = _request_key(user)
     plan = cache.get(key)
     if plan is None:
         from secondchance.program.plan import build_plan  # imported on first use: the server starts sooner
@@ -61,6 +86,7 @@ def _owned_row_saved(sender, instance, raw=False, **kwargs):
 
 def _owned_row_deleted(sender, instance, **kwargs):
     # Only ever an update: while an account is being deleted, a new stamp must not appear.
+    _writes[0] += 1
     m.PlanStamp.objects.filter(owner_id=instance.owner_id).update(version=F("version") + 1)
 
 

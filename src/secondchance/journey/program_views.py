@@ -26,7 +26,7 @@ from . import models as m
 from . import forms as f
 from . import readable
 from .clock import today_for
-from .plan_cache import plan_for
+from .plan_cache import kept, plan_for
 from .records import RECORD_KINDS, STAGE_RECORDS
 
 RECENT = 20
@@ -306,7 +306,8 @@ def add_record(request, slug):
                 raise
     if slug == "mood" and request.headers.get("HX-Request"):
         # htmx swaps just the mood box on Today; without scripts the form posts and redirects.
-        context = {"mood_choices": m.MoodCheckIn.MOODS, "latest_mood": record, "mood_saved": True}
+        latest = {"words": record.get_mood_display(), "created_at": record.created_at}
+        context = {"mood_choices": m.MoodCheckIn.MOODS, "latest_mood": latest, "mood_saved": True}
         return render(request, "includes/mood_section.html", context)
     return _after_save(request, kind, screening)
 
@@ -380,9 +381,15 @@ def _journal_page(request, form=None, crisis=False):
     entries = m.JournalEntry.objects.owned_by(request.user)
     if query:
         entries = entries.filter(Q(text__icontains=query))
-    # One more than a page, to know whether older entries remain without counting them all.
-    shown = list(entries.values("pk", "text", "created_at")[start:start + JOURNAL_PAGE + 1])
-    moods = list(reversed(m.MoodCheckIn.objects.owned_by(request.user).order_by("-created_at").values("mood", "created_at")[:MOODS_SHOWN]))
+
+    def page_of_entries():
+        # One more than a page, to know whether older entries remain without counting them all.
+        return list(entries.values("pk", "text", "created_at")[start:start + JOURNAL_PAGE + 1])
+
+    # The newest page, the one nearly always opened, is kept until something changes.
+    shown = page_of_entries() if query or start else kept(request.user, "journal-first-page", page_of_entries)
+    moods = kept(request.user, "moods", lambda: list(reversed(
+        m.MoodCheckIn.objects.owned_by(request.user).order_by("-created_at").values("mood", "created_at")[:MOODS_SHOWN])))
     mood_words = dict(m.MoodCheckIn.MOODS)
     context = {
         "form": form,

@@ -15,7 +15,7 @@ from .clock import today_for
 from .daily_views import todays_step
 from .forms import step_form
 from .models import Assessment, Event, JournalEntry, MoodCheckIn, get_owned_or_404
-from .plan_cache import bump, plan_for
+from .plan_cache import bump, kept, plan_for
 
 
 def home(request):
@@ -24,25 +24,33 @@ def home(request):
     return render(request, "journey/welcome.html")
 
 
+def _today_rows(user, plan, today_date) -> dict:
+    """What Today reads from the person's rows besides the plan, as plain values (kept with the plan)."""
+    checks = Assessment.objects.owned_by(user)
+    mood = MoodCheckIn.objects.owned_by(user).values("mood", "created_at").first()
+    return {
+        "in_progress": checks.filter(completed_at=None).values_list("pk", flat=True).first(),
+        "latest": checks.exclude(completed_at=None).exists(),
+        "recent_journal": list(JournalEntry.objects.owned_by(user).values("created_at", "text")[:3]),
+        "latest_mood": mood and {"words": dict(MoodCheckIn.MOODS)[mood["mood"]], "created_at": mood["created_at"]},
+        "daily": todays_step(user, plan, today_date),
+    }
+
+
 @login_required
 def today(request):
     plan, profile, today_date = plan_for(request.user)
-    checks = Assessment.objects.owned_by(request.user)
     context = {
         "plan": plan,
         "today": today_date,
         "stage": STAGE_BY_ID[plan.stage],
         "next_action": plan.next_actions[0] if plan.next_actions else None,
-        "in_progress": checks.filter(completed_at=None).first(),
-        "latest": checks.exclude(completed_at=None).first(),
         "outreach_lock": next((lock for lock in plan.locked if lock.action == "outreach"), None),
         # The days-apart count fits while apart; not in the trial, together, or after moving on.
         "space_stages": ("readiness", "understand", "no_contact", "self_work", "interest"),
-        "recent_journal": JournalEntry.objects.owned_by(request.user)[:3],
-        "latest_mood": MoodCheckIn.objects.owned_by(request.user).first(),
         "mood_choices": MoodCheckIn.MOODS,
-        "daily": todays_step(request.user, plan, today_date),
         "helplines": helplines_for(profile.country),
+        **kept(request.user, "today", lambda: _today_rows(request.user, plan, today_date)),
     }
     return render(request, "journey/today.html", context)
 
