@@ -12,14 +12,16 @@ from training.evaluate_screen import evaluate
 
 # The targets are: red-flag recall 0.95 at precision 0.90, every category 0.85,
 # crisis recall 0.98 at precision 0.85, look-alikes quiet in 95%. Where the model falls
-# short, the floor is what it reached (see docs/models/screen.md), not the target.
+# short, the floor is what it reached (see docs/models/screen.md), not the target. The int8
+# model's figures move by a text or two between machines (their CPUs round differently),
+# so each floor sits a little below the range measured.
 FLOORS = {
-    "red_flag_recall": 0.93,     # measured 0.937; target 0.95
-    "red_flag_precision": 0.88,  # measured 0.895; target 0.90
-    "category_recall": 0.75,     # lowest measured: fear 0.767, control 0.807; target 0.85
-    "crisis_recall": 0.95,       # measured 0.966; target 0.98
-    "crisis_precision": 0.72,    # measured 0.734; target 0.85
-    "lookalikes_quiet": 0.78,    # measured 0.800; target 0.95
+    "red_flag_recall": 0.94,     # measured 0.951; target 0.95
+    "red_flag_precision": 0.87,  # measured 0.881-0.889; target 0.90
+    "category_recall": 0.83,     # lowest measured: control 0.842-0.860; target 0.85
+    "crisis_recall": 0.96,       # measured 0.976-0.981; target 0.98
+    "crisis_precision": 0.76,    # measured 0.778-0.788; target 0.85
+    "lookalikes_quiet": 0.79,    # measured 0.808; target 0.95
 }
 
 
