@@ -36,6 +36,9 @@ from training.finetune import CACHE, OUT, build_net, encoder_dir, export, fine_t
 BLOCKING = ("threat", "self_harm")
 APOLOGY_PARTS = ("regret", "responsibility", "remedy")
 MAX_DEV_FALSE_FIRE = 0.02
+# A draft that says earlier messages went unanswered is held back ("don't send"), so a wrong
+# finding there costs a whole verdict: it may fire wrongly on far fewer drafts.
+STRICT_FALSE_FIRE = {"repeated_text": 0.005}
 THRESHOLD_FLOOR, THRESHOLD_CEILING = 0.05, 0.9
 NEAR_COPY = 0.6
 
@@ -103,7 +106,8 @@ def choose_thresholds(probabilities: np.ndarray, gold: np.ndarray, screened: dic
                 return 2 * found / max(1, predicted.sum() + truth.sum())
             chosen[label] = float(max(grid, key=f1))
         else:
-            quiet_enough = [t for t in grid if (scores[~truth] >= t).mean() <= MAX_DEV_FALSE_FIRE]
+            allowed = STRICT_FALSE_FIRE.get(label, MAX_DEV_FALSE_FIRE)
+            quiet_enough = [t for t in grid if (scores[~truth] >= t).mean() <= allowed]
             chosen[label] = float(min(quiet_enough, default=THRESHOLD_CEILING))
     return chosen
 

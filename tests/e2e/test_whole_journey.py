@@ -82,7 +82,7 @@ def test_one_person_walks_every_stage_to_together_again(page, shoot, monkeypatch
     open_stage(page, "understand", "Understand the breakup")
     record(page, "breakup", {"Date": "2026-01-01", "Reasons given": "We kept talking past each other."},
            choose={"Who ended it, and how": "them_impulsive"}, check=["Communication problems", "Too little attention or time together"])
-    record(page, "mistake", {"What": "I went quiet in arguments", "Remedy": "Say when I need a break, and come back within the hour"})
+    record(page, "mistake", {"What": "I went quiet in arguments", "Remedy": "Say when I need a break, and pick the talk up again within the hour"})
     page.get_by_role("link", name="Next part: your relationship").click()
     page.get_by_label("Lived together").check()
     save(page, page.locator("form[action='/records/relationship/add/']"))

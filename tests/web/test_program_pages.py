@@ -115,6 +115,7 @@ def test_crisis_language_shows_crisis_lines_on_the_same_response_and_saves(alice
     page = response.content.decode()
     assert "You don't have to hold this alone" in page
     assert "116 123" in page  # Samaritans, for Alice in the UK
+    assert "Saved." in page
     assert m.JournalEntry.objects.owned_by(alice).get().text == "I can't go on like this."
 
 

@@ -194,7 +194,8 @@ def _save_record(request, kind, form, today):
 
 def _after_save(request, kind, screening):
     if screening is not None and screening.crisis:
-        # Same response, crisis lines first; what they wrote is already saved.
+        # Same response, crisis lines first; what they wrote is already saved, and they should know it.
+        messages.success(request, "Saved.")
         return render_stage(request, kind.stage, crisis=True) if kind.stage in STAGE_RECORDS else _journal_page(request, crisis=True)
     if screening is not None and screening.red_flags:
         messages.warning(request, "Saved. Some of what you wrote sounds unsafe, so we've brought you to the safety page.")
