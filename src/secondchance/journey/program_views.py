@@ -8,8 +8,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from secondchance.accounts.models import Profile
@@ -379,22 +381,30 @@ def _journal_page(request, form=None, crisis=False):
         form = RECORD_KINDS["journal"].form(initial={"text": f"{chosen.prompt}\n\n"} if chosen else None)
     query = request.GET.get("q", "").strip()[:100]
     start = _page_start(request.GET.get("from", ""))
-    entries = m.JournalEntry.objects.owned_by(request.user)
-    if query:
-        entries = entries.filter(Q(text__icontains=query))
-
-    def page_of_entries():
-        # One more than a page, to know whether older entries remain without counting them all.
-        return list(entries.values("pk", "text", "created_at")[start:start + JOURNAL_PAGE + 1])
-
-    # The newest page, the one nearly always opened, is kept until something changes.
-    shown = page_of_entries() if query or start else kept(request.user, "journal-first-page", page_of_entries)
-    moods = kept(request.user, "moods", lambda: list(reversed(
-        m.MoodCheckIn.objects.owned_by(request.user).order_by("-created_at").values("mood", "created_at")[:MOODS_SHOWN])))
-    mood_words = dict(m.MoodCheckIn.MOODS)
+    # The newest page, the one nearly always opened, is kept as written until something changes.
+    history = (_journal_history(request.user, query, start) if query or start
+               else kept(request.user, "journal-history", lambda: _journal_history(request.user, "", 0)))
     context = {
         "form": form,
         "prompts": prompts_for(plan, today),
+        # Written by our own template, which escaped every value the person typed.
+        "history": mark_safe(history),
+        "crisis": crisis,
+        "helplines": helplines_for(profile.country),
+    }
+    return render(request, "journey/journal.html", context)
+
+
+def _journal_history(user, query: str, start: int) -> str:
+    """The mood chart and table and one page of entries (20, newest first from ``start``), as HTML."""
+    entries = m.JournalEntry.objects.owned_by(user)
+    if query:
+        entries = entries.filter(Q(text__icontains=query))
+    # One more than a page, to know whether older entries remain without counting them all.
+    shown = list(entries.values("pk", "text", "created_at")[start:start + JOURNAL_PAGE + 1])
+    moods = list(reversed(m.MoodCheckIn.objects.owned_by(user).order_by("-created_at").values("mood", "created_at")[:MOODS_SHOWN]))
+    mood_words = dict(m.MoodCheckIn.MOODS)
+    return render_to_string("journey/journal_history.html", {
         "entries": [{**entry, "when": _when(entry["created_at"])} for entry in shown[:JOURNAL_PAGE]],
         # Built once, not reversed for each entry: "/records/journal/".
         "records_base": reverse("add_record", args=["journal"]).removesuffix("add/"),
@@ -408,10 +418,7 @@ def _journal_page(request, form=None, crisis=False):
             "min": 1,
             "max": 5,
         },
-        "crisis": crisis,
-        "helplines": helplines_for(profile.country),
-    }
-    return render(request, "journey/journal.html", context)
+    })
 
 
 def _page_start(value: str) -> int:
