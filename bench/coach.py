@@ -16,7 +16,8 @@ from bench.report import write_section  # noqa: E402
 from secondchance.program.coach import check_message  # noqa: E402
 from secondchance.program.screening import screen  # noqa: E402
 from secondchance.reading.coach_model import find_in_draft  # noqa: E402
-from secondchance.reading.model import COACH, SCREEN, load  # noqa: E402
+from secondchance.reading.files import COACH, SCREEN  # noqa: E402
+from secondchance.reading.model import load  # noqa: E402
 from training.corpus import COACH_BLIND_FILES, read_drafts  # noqa: E402
 from training.evaluate_coach import evaluate  # noqa: E402
 

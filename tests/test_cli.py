@@ -2,8 +2,11 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+
+import pytest
 
 
 def free_port():
@@ -47,3 +50,24 @@ def test_serve_migrates_a_fresh_data_folder_and_answers_on_the_port(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.django_db
+def test_serve_prepares_the_readers_once_after_the_first_page(client, monkeypatch):
+    from secondchance import cli
+    from secondchance.program import coach, screening
+
+    loaded = threading.Event()
+    calls = []
+
+    def load():
+        calls.append(1)
+        loaded.set()
+
+    cli._get_ready_after_the_first_page(load)
+    assert not calls  # nothing is prepared before a page has gone out
+    client.get("/accounts/login/")
+    client.get("/accounts/login/")
+    assert loaded.wait(30)
+    assert calls == [1]
+    assert screening.book.cache_info().currsize == 1 and coach.book.cache_info().currsize == 1

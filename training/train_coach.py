@@ -155,7 +155,8 @@ def main() -> int:
 
     # Thresholds from the shipped int8 model, read exactly as the app reads a draft.
     from secondchance.reading.coach_model import draft_probabilities
-    from secondchance.reading.model import COACH, TextModel
+    from secondchance.reading.files import COACH
+    from secondchance.reading.model import TextModel
 
     model = TextModel(COACH, OUT)
     probabilities = np.array([[draft_probabilities(d.text, d.kind, model)[label] for label in COACH_LABELS] for d in dev])

@@ -108,7 +108,8 @@ def main() -> int:
     write_pins([OUT / "screen.int8.onnx", OUT / "screen.json", OUT / "tokenizer.json"])
 
     # Thresholds from the shipped int8 model, read exactly as the app reads text.
-    from secondchance.reading.model import SCREEN, TextModel
+    from secondchance.reading.files import SCREEN
+    from secondchance.reading.model import TextModel
     from secondchance.reading.screen_model import text_probabilities
 
     model = TextModel(SCREEN, OUT)

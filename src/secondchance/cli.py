@@ -28,20 +28,25 @@ def _can_open_browser() -> bool:
 
 
 def serve(args: argparse.Namespace) -> int:
-    _setup_django()
-    from django.conf import settings
-    from django.core.management import call_command
-    from waitress import serve as waitress_serve
+    from concurrent.futures import ThreadPoolExecutor
 
-    from secondchance.web.wsgi import application
+    from secondchance.reading.files import check_files
 
-    from secondchance.reading.model import check_files, load
+    # A server that could not screen what people write must not start. Hashing the model's
+    # files runs beside Django's start-up (hashlib leaves the other core free to work).
+    with ThreadPoolExecutor(max_workers=1) as checker:
+        checked = checker.submit(check_files)
+        _setup_django()
+        from django.conf import settings
+        from django.core.management import call_command
+        from waitress import serve as waitress_serve
 
-    # A server that could not screen what people write must not start; the model itself is
-    # read in the background, so the first page answers without waiting for it.
-    check_files()
-    threading.Thread(target=load, name="load-screen-model", daemon=True).start()
-    call_command("migrate", interactive=False, verbosity=0)
+        from secondchance.web.wsgi import application
+
+        _migrate_if_needed(call_command)
+        checked.result()
+    # The model itself is read once the first page has gone out.
+    _get_ready_after_the_first_page(_load_the_screen)
     url = f"http://{args.host}:{args.port}/"
     where = settings.DATABASES["default"]["NAME"]
     print(f"Second Chance is running at {url}  (data: {where}; press Ctrl+C to stop)", flush=True)
@@ -50,6 +55,46 @@ def serve(args: argparse.Namespace) -> int:
     waitress_serve(application, host=args.host, port=args.port, threads=args.threads, ident="secondchance", _quiet=True,
                    **proxy_options(os.environ.get("SECONDCHANCE_TRUSTED_PROXY", "")))
     return 0
+
+
+def _migrate_if_needed(call_command) -> None:
+    """Migrate only when a migration is waiting: an up-to-date database starts at once."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        call_command("migrate", interactive=False, verbosity=0)
+
+
+def _load_the_screen() -> None:
+    from secondchance.reading.model import load  # brings numpy and onnxruntime: not before it is needed
+
+    load()
+
+
+def _get_ready_after_the_first_page(load_model) -> None:
+    """Prepare the readers once the first page has gone out, so it does not wait behind them."""
+    from django.core.signals import request_finished
+
+    once = threading.Lock()
+
+    def start(**kwargs):
+        if not once.acquire(blocking=False):  # pages finishing together start it once
+            return
+        request_finished.disconnect(dispatch_uid="get-ready-to-read")
+        threading.Thread(target=_get_ready_to_read, args=(load_model,), name="load-screen-model", daemon=True).start()
+
+    request_finished.connect(start, dispatch_uid="get-ready-to-read", weak=False)
+
+
+def _get_ready_to_read(load_model) -> None:
+    """Everything that reads what people write, made ready while the first pages are served."""
+    from secondchance.program import coach, screening
+
+    screening.book()
+    coach.book()
+    load_model()
 
 
 def proxy_options(trusted: str) -> dict:
@@ -269,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from secondchance.reading.model import ModelFileError
+    from secondchance.reading.files import ModelFileError
 
     args = build_parser().parse_args(argv)
     try:

@@ -9,7 +9,9 @@ import pytest
 
 from secondchance.reading import model as model_module
 from secondchance.reading import pins
-from secondchance.reading.model import SCREEN, ModelFileError, TextModel, data_dir, sha256_of
+from secondchance.reading import files
+from secondchance.reading.files import SCREEN, ModelFileError, data_dir, sha256_of
+from secondchance.reading.model import TextModel
 
 
 def test_every_shipped_file_matches_its_pinned_hash():
@@ -34,6 +36,14 @@ def test_a_corrupt_model_file_is_refused_naming_the_file(copied_model):
         handle.write(b"\x00\x01\x02\x03")
     with pytest.raises(ModelFileError, match=r"screen\.int8\.onnx.*corrupt"):
         TextModel(SCREEN, copied_model)
+
+
+def test_a_file_changed_after_it_was_verified_is_checked_again(copied_model):
+    config = copied_model / SCREEN.config
+    files.verified(config)
+    config.write_text(config.read_text().replace('"crisis": 0.', '"crisis": 0.9'))
+    with pytest.raises(ModelFileError, match="screen.json"):
+        files.verified(config)
 
 
 def test_a_missing_model_file_is_refused_naming_the_file(copied_model):
@@ -71,7 +81,7 @@ def test_the_model_is_loaded_once_per_process():
 def _cli_with_broken_model(tmp_path, verb_args):
     # A copy of the package whose model file is damaged: the command must stop and say which file.
     script = (
-        "import sys, secondchance.reading.model as m\n"
+        "import sys, secondchance.reading.files as m\n"
         f"m.data_dir = lambda: __import__('pathlib').Path({str(tmp_path)!r})\n"
         "from secondchance.cli import main\n"
         f"sys.exit(main({verb_args!r}))\n"

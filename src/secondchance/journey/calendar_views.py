@@ -10,7 +10,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from icalendar import Calendar, Event
 
 from secondchance.accounts.models import Profile
 from secondchance.program.reminders import NEUTRAL_TITLE, reminders
@@ -32,7 +31,9 @@ def feed_for(user):
     return m.CalendarFeed.objects.owned_by(user).first()
 
 
-def _event(uid: str, title: str, **times) -> Event:
+def _event(uid: str, title: str, **times):
+    from icalendar import Event
+
     event = Event()
     event.add("uid", f"{uid}@reminders")  # no app name: it would show in discreet mode
     event.add("summary", title)
@@ -44,6 +45,8 @@ def _event(uid: str, title: str, **times) -> Event:
 
 def build_calendar(user) -> bytes:
     """The person's reminders as iCalendar: all-day events on their own dates, the daily check-in in their zone."""
+    from icalendar import Calendar  # imported when a calendar asks, not at start-up
+
     plan, profile, today = plan_for(user)
     feed = feed_for(user)
     calendar = Calendar()

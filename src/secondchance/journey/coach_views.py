@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from secondchance.program.coach import check_message, guess_kind, is_late
 from secondchance.program.helplines import helplines_for
-from secondchance.reading.screen_model import sentence_spans
 
 from . import models as m
 from .clock import now_for
@@ -50,6 +49,9 @@ def review(text, kind, plan, now):
 
 def highlighted(text, report):
     """The draft cut into pieces, each either plain or marked with the finding it is about."""
+    # Imported here, as the model's reader brings numpy: the server starts without it.
+    from secondchance.reading.screen_model import sentence_spans
+
     pieces, position = [], 0
     # In a draft of several sentences, a finding about all of it is in the list, not marked:
     # marking it all would hide the sentences the other findings are about.

@@ -19,6 +19,7 @@ self-harm also come from the safety screen; any of them blocks sending.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -32,7 +33,14 @@ MAX_LENGTH = {"outreach": 300, "reply": 400}
 UNANSWERED_LIMIT = 2
 LATE_START, LATE_END = dt.time(23, 0), dt.time(6, 0)
 
-BOOK = load_book(__package__, "data/coach.txt")
+
+
+@functools.cache
+def book():
+    """The coach's patterns (exact phrasings, open questions), compiled on first use."""
+    return load_book(__package__, "data/coach.txt")
+
+
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|\u201c[^\u201d\n]{1,300}\u201d")
 # Words that leave the door open: they do the work of an easy question or a light offer.
 _OPEN_DOOR = re.compile(
@@ -180,7 +188,7 @@ def _spans(prepared: Prepared, section: str, negatable: bool = True):
     """Matches of a section that are not inside quotation marks and not negated."""
     quoted = _quoted_spans(prepared)
     text = prepared.normal
-    for pattern, stretches in prepared.candidates(BOOK)[section]:
+    for pattern, stretches in prepared.candidates(book())[section]:
         for match in (found for begin, end in stretches for found in pattern.finditer(text, begin, end)):
             if any(start <= match.start() < end for start, end in quoted):
                 continue
@@ -343,7 +351,7 @@ def _has_open_question(prepared: Prepared) -> bool:
     """An easy question to answer: a sentence ending in "?" that asks how, what, would you..."""
     if "?" not in prepared.normal:
         return False
-    patterns = [pattern for pattern, _ in prepared.candidates(BOOK)["open_question"]]
+    patterns = [pattern for pattern, _ in prepared.candidates(book())["open_question"]]
     return any(p.search(q.group()) for q in _QUESTION.finditer(prepared.normal) for p in patterns)
 
 

@@ -20,6 +20,7 @@ never quietly falling back to patterns alone.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -103,9 +104,12 @@ class Screening:
         return tuple(dict.fromkeys(flag.category for flag in self.red_flags))
 
 
-BOOK = load_book(__package__, "data/red_flags.txt")
-SECTIONS = BOOK.sections
-PATTERNS = {name: section.patterns for name, section in SECTIONS.items()}
+@functools.cache
+def book():
+    """Our red-flag and crisis patterns, compiled on first use: the server and CLI start without them."""
+    return load_book(__package__, "data/red_flags.txt")
+
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -183,7 +187,7 @@ def _names_the_ex(matched: str) -> bool:
 
 def _matches(prepared: Prepared, category: str, negated: list | None = None):
     text = prepared.normal
-    for pattern, stretches in prepared.candidates(BOOK)[category]:
+    for pattern, stretches in prepared.candidates(book())[category]:
         for match in (found for begin, end in stretches for found in pattern.finditer(text, begin, end)):
             act = match.start("core") if "core" in pattern.groupindex else match.start()
             if prepared.is_negated(act):

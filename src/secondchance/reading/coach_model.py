@@ -9,7 +9,8 @@ sentence to point at the one a finding is about.
 
 from __future__ import annotations
 
-from .model import COACH, TextModel, load
+from .files import COACH
+from .model import TextModel, load
 from .screen_model import ModelFinding, find, text_probabilities
 
 

@@ -1,4 +1,4 @@
-"""Loading a shipped text model and running it: files verified by pinned hashes, loaded once per process.
+"""Loading a shipped text model and running it: its files verified (files.py), loaded once per process.
 
 A missing or altered file stops whoever asked for the model with a message
 naming the file: a screen that silently fell back to patterns alone would
@@ -12,62 +12,17 @@ import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-from . import pins
+from . import files
+from .files import SCREEN, ModelFileError, ModelSpec
 
-
-class ModelFileError(RuntimeError):
-    """A model file is missing, unreadable or not the one this release was built with."""
-
-
-@dataclass(frozen=True)
-class ModelSpec:
-    """Where a model's files are and what they must hash to."""
-
-    name: str
-    onnx: str
-    config: str
-    tokenizer: str = "tokenizer.json"
-
-
-SCREEN = ModelSpec("screen", "screen.int8.onnx", "screen.json")
-COACH = ModelSpec("coach", "coach.int8.onnx", "coach.json")
 # Longest piece of text the model reads at once, in word pieces (as in training).
 MAX_TOKENS = 256
 # How many recently read pieces keep their answer.
 RECENT_PIECES = 2048
-
-
-def data_dir() -> Path:
-    return Path(str(resources.files(__package__).joinpath("data")))
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def verified(path: Path) -> Path:
-    """The path, once its bytes match the pinned hash; otherwise a ModelFileError naming it."""
-    expected = pins.SHA256.get(path.name)
-    if expected is None:
-        raise ModelFileError(f"{path}: no pinned sha256 for this file in secondchance/reading/pins.py")
-    try:
-        actual = sha256_of(path)
-    except OSError as error:
-        raise ModelFileError(f"{path}: the model file is missing or unreadable ({error.strerror or error}). "
-                             "Reinstall Second Chance, or run `make train-screen` to build it.") from error
-    if actual != expected:
-        raise ModelFileError(f"{path}: the model file is corrupt or not the one this release was built with "
-                             f"(sha256 {actual[:12]}…, expected {expected[:12]}…). Reinstall Second Chance.")
-    return path
 
 
 class TextModel:
@@ -77,12 +32,12 @@ class TextModel:
         import onnxruntime
         from tokenizers import Tokenizer
 
-        directory = directory or data_dir()
+        directory = directory or files.data_dir()
         self.spec = spec
-        config = json.loads(verified(directory / spec.config).read_text(encoding="utf-8"))
+        config = json.loads(files.verified(directory / spec.config).read_text(encoding="utf-8"))
         self.labels: tuple[str, ...] = tuple(config["labels"])
         self.thresholds: dict[str, float] = {k: float(v) for k, v in config["thresholds"].items()}
-        self.tokenizer = Tokenizer.from_file(str(verified(directory / spec.tokenizer)))
+        self.tokenizer = Tokenizer.from_file(str(files.verified(directory / spec.tokenizer)))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
         options = onnxruntime.SessionOptions()
@@ -94,7 +49,7 @@ class TextModel:
         self._recent: OrderedDict[bytes, Reading] = OrderedDict()
         self._recent_lock = threading.Lock()
         self.session = onnxruntime.InferenceSession(
-            str(verified(directory / spec.onnx)), options, providers=["CPUExecutionProvider"]
+            str(files.verified(directory / spec.onnx)), options, providers=["CPUExecutionProvider"]
         )
         outputs = [output.name for output in self.session.get_outputs()]
         if outputs != ["token_logits"]:
@@ -183,12 +138,6 @@ class Reading:
                 return np.zeros(self.logits.shape[1], dtype=np.float32)
             rows = self.logits[inside]
         return 1.0 / (1.0 + np.exp(-rows.mean(axis=0)))
-
-
-def check_files(spec: ModelSpec = SCREEN) -> None:
-    """ModelFileError unless every file of the model is present and the one pinned (fast: no session is made)."""
-    for name in (spec.onnx, spec.config, spec.tokenizer):
-        verified(data_dir() / name)
 
 
 _LOADED: dict[str, TextModel] = {}

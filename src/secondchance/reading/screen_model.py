@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import SCREEN, TextModel, load
+from .files import SCREEN
+from .model import TextModel, load
 
 CHUNK_TOKENS = 160
 # A sentence ends at . ! ? or a line break; texting without any is read in slices of this many word pieces.
