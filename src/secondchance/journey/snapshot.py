@@ -17,6 +17,10 @@ def journey_for(user) -> core.Journey:
     def mine(model):
         return model.objects.owned_by(user)
 
+    def rows(model, order, *fields):
+        # Plain tuples, not model instances: a long history of slips or urges stays cheap to read.
+        return mine(model).order_by(*order).values_list(*fields)
+
     latest_check = mine(m.Assessment).exclude(completed_at=None).order_by("-completed_at", "-pk").first()
     breakup = mine(m.Breakup).first()
     notes = mine(m.SelfNotes).first()
@@ -42,10 +46,9 @@ def journey_for(user) -> core.Journey:
         breakup=_breakup(breakup, mine(m.Mistake).order_by("created_at")) if breakup else None,
         no_contact=core.NoContact(
             limited_contact=profile.limited_contact,
-            slips=tuple(core.Slip(s.date, s.what, s.trigger) for s in mine(m.Slip).order_by("date")),
+            slips=tuple(core.Slip(*row) for row in rows(m.Slip, ("date",), "date", "what", "trigger")),
             urges=tuple(
-                core.Urge(u.date, u.intensity, u.outcome, u.helped)
-                for u in mine(m.Urge).order_by("created_at")
+                core.Urge(*row) for row in rows(m.Urge, ("created_at",), "date", "intensity", "outcome", "helped")
             ),
         ),
         self_work=core.SelfWork(
@@ -57,12 +60,15 @@ def journey_for(user) -> core.Journey:
             liked_qualities=lines(notes.liked_qualities) if notes else (),
             habits_to_change=lines(notes.habits_to_change) if notes else (),
         ),
-        signals=tuple(core.Signal(s.date, s.kind, s.direction or None, s.note) for s in mine(m.Signal).order_by("date")),
-        contacts=tuple(
-            core.Contact(c.date, c.channel, c.initiated_by, c.response) for c in mine(m.Contact).order_by("date", "pk")
+        signals=tuple(
+            core.Signal(date, kind, direction or None, note)
+            for date, kind, direction, note in rows(m.Signal, ("date",), "date", "kind", "direction", "note")
         ),
-        hangouts=tuple(core.Hangout(h.date, h.kind, h.felt) for h in mine(m.Hangout).order_by("date")),
-        conversations=tuple(core.Conversation(c.date, c.outcome) for c in mine(m.Conversation).order_by("date")),
+        contacts=tuple(
+            core.Contact(*row) for row in rows(m.Contact, ("date", "pk"), "date", "channel", "initiated_by", "response")
+        ),
+        hangouts=tuple(core.Hangout(*row) for row in rows(m.Hangout, ("date",), "date", "kind", "felt")),
+        conversations=tuple(core.Conversation(*row) for row in rows(m.Conversation, ("date",), "date", "outcome")),
         trial=core.Trial(
             agreements=lines(trial_plan.agreements) if trial_plan else (),
             disagreement_plan=trial_plan.disagreement_plan if trial_plan else "",
@@ -70,9 +76,12 @@ def journey_for(user) -> core.Journey:
                 core.TrialCheckIn(c.date, dict(c.scores), c.red_flag, c.note) for c in mine(m.TrialCheckIn).order_by("date")
             ),
         ),
-        concerns=tuple(core.Concern(c.date, c.who, c.topic) for c in mine(m.Concern).order_by("date")),
-        events=tuple(core.Event(e.date, e.kind, e.note, e.detected) for e in mine(m.Event).order_by("date", "pk")),
-        writing=tuple(core.WritingSession(w.date, w.minutes, w.felt or None) for w in mine(m.WritingSession).order_by("date")),
+        concerns=tuple(core.Concern(*row) for row in rows(m.Concern, ("date",), "date", "who", "topic")),
+        events=tuple(core.Event(*row) for row in rows(m.Event, ("date", "pk"), "date", "kind", "note", "detected")),
+        writing=tuple(
+            core.WritingSession(date, minutes, felt or None)
+            for date, minutes, felt in rows(m.WritingSession, ("date",), "date", "minutes", "felt")
+        ),
     )
 
 
