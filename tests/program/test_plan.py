@@ -327,6 +327,17 @@ def test_slips_extend_the_target_and_keep_the_history():
     assert status.days_done == 20  # counting goes on from the breakup, not from the slip
 
 
+@settings(max_examples=40, deadline=None)
+@given(journey=journeys, offset=st.integers(min_value=0, max_value=200))
+def test_property_the_plan_reads_only_slip_dates_and_no_urges(journey, offset):
+    """The web snapshot loads only these (journey/snapshot.py): the plan must not need the rest."""
+    slips = (s.Slip(day(5), "Texted at night", "Wine"), s.Slip(day(9), "Called", "Birthday"))
+    urges = (s.Urge(day(6), 9, "slipped", "A walk"),)
+    full = replace(journey, no_contact=replace(journey.no_contact, slips=slips, urges=urges))
+    slim = replace(journey, no_contact=replace(journey.no_contact, slips=tuple(s.Slip(x.date) for x in slips), urges=()))
+    assert build_plan(full, day(offset)) == build_plan(slim, day(offset))
+
+
 def test_limited_contact_when_children_a_home_or_work_are_shared():
     journey = replace(understood(), profile=s.Profile(children=True))
     plan = build_plan(journey, day(10))

@@ -1,4 +1,4 @@
-"""Build the core's journey snapshot from one person's rows: one query per table."""
+"""Build the core's journey snapshot from one person's rows, for their plan: one query per table."""
 
 from secondchance.accounts.models import Profile
 from secondchance.program import snapshot as core
@@ -46,10 +46,9 @@ def journey_for(user) -> core.Journey:
         breakup=_breakup(breakup, mine(m.Mistake).order_by("created_at")) if breakup else None,
         no_contact=core.NoContact(
             limited_contact=profile.limited_contact,
-            slips=tuple(core.Slip(*row) for row in rows(m.Slip, ("date",), "date", "what", "trigger")),
-            urges=tuple(
-                core.Urge(*row) for row in rows(m.Urge, ("created_at",), "date", "intensity", "outcome", "helped")
-            ),
+            # The plan counts slips by date and does not read urges or what a slip was: only the
+            # dates are read, so a long history of them stays cheap (the urge page reads the rest).
+            slips=tuple(core.Slip(date) for date in mine(m.Slip).order_by("date").values_list("date", flat=True)),
         ),
         self_work=core.SelfWork(
             goals=tuple(
