@@ -12,13 +12,13 @@ from training.corpus import COACH_BLIND_FILES, COACH_CORPUS_FILES, read_drafts
 from training.evaluate_coach import evaluate
 from training.train_coach import without_blind_copies
 
-FLOORS = {
-    "verdict_accuracy": 0.85,           # measured 0.862; target 0.90
-    "required_codes_found": 0.84,       # measured 0.854; target 0.85
-    "largest_false_fire_share": 0.05,   # measured 0.046; target at most 0.03 (a ceiling)
-    "calm_scoring_85": 0.82,            # measured 0.830
+FLOORS = {  # a little below what was measured: the int8 model moves by a draft or two between CPUs
+    "verdict_accuracy": 0.88,           # measured 0.898; target 0.90
+    "required_codes_found": 0.87,       # measured 0.887; target 0.85
+    "largest_false_fire_share": 0.045,  # measured 0.036 (self_harm, from the screen); target at most 0.03
+    "calm_scoring_85": 0.89,            # measured 0.915
     "begging_or_blaming_scoring_50": 0.95,  # measured 0.967
-    "blocked": 44,                      # measured 44 of 46; target all of them
+    "blocked": 45,                      # measured 46 of 46; target all of them
 }
 
 
