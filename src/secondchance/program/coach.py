@@ -292,15 +292,16 @@ def _finding(code: str, start: int | None = None, end: int | None = None) -> Fin
 
 
 def _read_by_model(prepared: Prepared, kind: str) -> dict:
-    """What the coach's model finds, by label, leaving out findings that sit inside a quotation."""
+    """What the coach's model finds, by label, in the draft with its quotations blanked out.
+
+    Words the person quotes (often the ex's) are not theirs to be coached on; blanking them,
+    length for length, keeps every finding's place in the draft."""
     from secondchance.reading.coach_model import find_in_draft
 
-    quoted = _quoted_spans(prepared)
-    return {
-        found.label: found
-        for found in find_in_draft(prepared.original, kind)
-        if not any(start <= found.start and found.end <= end for start, end in quoted)
-    }
+    text = prepared.original
+    for start, end in _quoted_spans(prepared):
+        text = text[:start + 1] + " " * (end - start - 2) + text[end - 1:]
+    return {found.label: found for found in find_in_draft(text, kind)}
 
 
 def _safety_findings(prepared: Prepared, learned: dict) -> list[Finding]:
